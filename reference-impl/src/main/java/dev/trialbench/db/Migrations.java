@@ -1,0 +1,263 @@
+package dev.trialbench.db;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateOutput;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way every caller (CLI, tests, benchmarks, load tests) moves a database between the two
+ * schema states that trialbench compares:
+ *
+ * <ul>
+ *   <li>{@link SchemaState#BEFORE}: {@code V1} only, the schema as the optimization report found it;</li>
+ *   <li>{@link SchemaState#AFTER}: {@code V3_*} (Fix 2 indexes, built CONCURRENTLY) and {@code V4_*}
+ *       (Fix 5 constraints, NOT VALID then VALIDATE) on top.</li>
+ * </ul>
+ *
+ * <p>Flyway's community edition has no undo, so the way back ({@link #revertToBefore()}) runs the
+ * scripts under {@code db/down} and removes the reverted rows from Flyway's history table.
+ *
+ * <p>A failed move to AFTER leaves the schema as it was where PostgreSQL allows it: V4_1 is one
+ * transaction (rolled back by the server), a failed V4_2 validation drops the V4 constraints again,
+ * and a failed CONCURRENTLY build's INVALID index is dropped; Flyway's failed history row is
+ * repaired so that the next run starts clean.
+ *
+ * <p>Flyway's advisory lock is taken without a transaction: with the default transactional lock, a
+ * second connection stays idle in transaction and {@code CREATE INDEX CONCURRENTLY} waits for it
+ * forever. Thread-safe as far as PostgreSQL serializes concurrent migrations; meant to be called from
+ * one thread.
+ */
+public final class Migrations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+
+    /** The last version of the BEFORE state. */
+    public static final String BASELINE_VERSION = "1";
+    public static final String HISTORY_TABLE = "flyway_schema_history";
+    private static final String LOCATION = "classpath:db/migration";
+    private static final List<String> DOWN_SCRIPTS = List.of("db/down/U4__constraints.sql", "db/down/U3__indexes.sql");
+
+    private final DataSource dataSource;
+
+    /** @param dataSource a pool with at least two connections (Flyway holds one for its lock) */
+    public Migrations(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The state of the schema, judged from Flyway's history table. */
+    public enum SchemaState { EMPTY, BEFORE, PARTIAL, AFTER }
+
+    /** One migration that was applied, and how long it took. */
+    public record Applied(String version, String description, Duration duration) {
+    }
+
+    /** Brings an empty database (or one at BEFORE) to BEFORE. Applies nothing when already there. */
+    public List<Applied> migrateToBefore() {
+        SchemaState state = state();
+        if (state == SchemaState.AFTER || state == SchemaState.PARTIAL) {
+            throw new MigrationException("The schema is at " + state + ", not BEFORE: call revertToBefore()"
+                    + " (CLI: the pipeline does this by itself) to go back.");
+        }
+        return migrate(BASELINE_VERSION);
+    }
+
+    /** Brings the database to AFTER; on failure leaves it at the state it had, and says why. */
+    public List<Applied> migrateToAfter() {
+        try {
+            return migrate("latest");
+        } catch (MigrationException e) {
+            cleanUpAfterFailure();
+            throw e;
+        }
+    }
+
+    /** Goes back from AFTER (or a partial state) to BEFORE, without long locks. */
+    public void revertToBefore() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            for (String script : DOWN_SCRIPTS) {
+                runStatements(connection, script);
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM " + HISTORY_TABLE + " WHERE installed_rank > "
+                        + "(SELECT installed_rank FROM " + HISTORY_TABLE + " WHERE version = '" + BASELINE_VERSION + "')");
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("Could not revert the schema to BEFORE: " + describe(e), e);
+        }
+    }
+
+    /** Where the schema stands now. */
+    public SchemaState state() {
+        List<String> versions = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            if (!historyExists(connection)) {
+                return SchemaState.EMPTY;
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT version FROM " + HISTORY_TABLE
+                    + " WHERE success AND version IS NOT NULL ORDER BY installed_rank")) {
+                while (rows.next()) {
+                    versions.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("Could not read the schema history: " + describe(e), e);
+        }
+        if (versions.isEmpty()) {
+            return SchemaState.EMPTY;
+        }
+        int pending = flyway("latest").info().pending().length;
+        if (versions.equals(List.of(BASELINE_VERSION))) {
+            return SchemaState.BEFORE;
+        }
+        return pending == 0 ? SchemaState.AFTER : SchemaState.PARTIAL;
+    }
+
+    private List<Applied> migrate(String target) {
+        try {
+            MigrateResult result = flyway(target).migrate();
+            List<Applied> applied = new ArrayList<>();
+            for (MigrateOutput output : result.migrations) {
+                applied.add(new Applied(output.version, output.description, Duration.ofMillis(output.executionTime)));
+            }
+            if (!applied.isEmpty()) {
+                LOG.info("Applied {} migration(s), schema now at {}", applied.size(), result.targetSchemaVersion);
+            }
+            return applied;
+        } catch (FlywayException e) {
+            throw new MigrationException("Migration failed: " + describe(e), e);
+        }
+    }
+
+    private Flyway flyway(String target) {
+        FluentConfiguration configuration = Flyway.configure()
+                .dataSource(dataSource)
+                .locations(LOCATION)
+                .table(HISTORY_TABLE)
+                .target(target)
+                .validateMigrationNaming(true)
+                .cleanDisabled(true)
+                .loggers("slf4j");
+        configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        return configuration.load();
+    }
+
+    /**
+     * Undoes what a failed move to AFTER left behind: the INVALID index of a failed CONCURRENTLY
+     * build, V4 constraints added NOT VALID whose validation failed, and Flyway's failed history row.
+     */
+    private void cleanUpAfterFailure() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            List<String> invalid = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("""
+                         SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname)
+                         FROM pg_index i
+                         JOIN pg_class c ON c.oid = i.indexrelid
+                         JOIN pg_namespace n ON n.oid = c.relnamespace
+                         WHERE NOT i.indisvalid AND n.nspname = current_schema()""")) {
+                while (rows.next()) {
+                    invalid.add(rows.getString(1));
+                }
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (String index : invalid) {
+                    LOG.warn("Dropping INVALID index {} left by a failed concurrent build", index);
+                    statement.execute("DROP INDEX CONCURRENTLY IF EXISTS " + index);
+                }
+                boolean constraintsPending;
+                try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + HISTORY_TABLE
+                        + " WHERE version LIKE '4.%' AND NOT success")) {
+                    rows.next();
+                    constraintsPending = rows.getLong(1) > 0;
+                }
+                if (constraintsPending) {
+                    LOG.warn("Validation of the V4 constraints failed: dropping them again");
+                    runStatements(connection, DOWN_SCRIPTS.get(0));
+                    statement.executeUpdate("DELETE FROM " + HISTORY_TABLE + " WHERE version LIKE '4.%'");
+                }
+            }
+            flyway("latest").repair();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not clean up after the failed migration ({}); inspect the schema before the next run",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    private static boolean historyExists(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT to_regclass('" + HISTORY_TABLE + "') IS NOT NULL")) {
+            rows.next();
+            return rows.getBoolean(1);
+        }
+    }
+
+    /** Runs a down script one statement at a time, in autocommit (down scripts hold no ';' inside a statement). */
+    private static void runStatements(Connection connection, String resource) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements(resource)) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    static List<String> statements(String resource) {
+        String text;
+        try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + resource);
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder withoutComments = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                withoutComments.append(line).append('\n');
+            }
+        }
+        List<String> result = new ArrayList<>();
+        for (String sql : withoutComments.toString().split(";")) {
+            if (!sql.isBlank()) {
+                result.add(sql.strip());
+            }
+        }
+        return result;
+    }
+
+    /** The server's own message (and hint) when there is one, without Flyway's dump of the script. */
+    static String describe(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+                ServerErrorMessage server = psql.getServerErrorMessage();
+                String hint = server.getHint() == null ? "" : " " + server.getHint();
+                return server.getMessage() + " (SQLState " + server.getSQLState() + ")." + hint;
+            }
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int cut = message.indexOf('\n');
+        return cut > 0 ? message.substring(0, cut) : message;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.trialbench.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+
+/**
+ * Opens the HikariCP pool every caller uses, from one {@link PoolConfig}. Thread-safe (stateless).
+ */
+public final class Pool {
+
+    private Pool() {
+    }
+
+    /**
+     * Opens a pool and checks one connection out and back, so that a wrong URL or a server that is
+     * down fails here, with a message that says what to check, and not at the first activation.
+     */
+    public static HikariDataSource open(PoolConfig config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("trialbench-" + config.applicationName());
+        hikari.setJdbcUrl(config.jdbcUrl());
+        hikari.setUsername(config.username());
+        if (config.password() != null && !config.password().isEmpty()) {
+            hikari.setPassword(config.password());
+        }
+        hikari.setMaximumPoolSize(config.maximumPoolSize());
+        hikari.setMinimumIdle(config.minimumIdle());
+        hikari.setIdleTimeout(config.idleTimeout().toMillis());
+        hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+        hikari.addDataSourceProperty("options", config.sessionOptions());
+        hikari.addDataSourceProperty("ApplicationName", config.applicationName());
+        hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        switch (config.ssl()) {
+            case FROM_URL -> { }
+            case DISABLE -> hikari.addDataSourceProperty("sslmode", "disable");
+            case VERIFY_FULL -> hikari.addDataSourceProperty("sslmode", "verify-full");
+            case REQUIRE_UNVERIFIED -> hikari.addDataSourceProperty("sslmode", "require");
+        }
+        try {
+            return new HikariDataSource(hikari);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new DatabaseUnavailableException("Could not open a connection to "
+                    + JdbcUrls.mask(config.jdbcUrl()) + " as user '" + config.username() + "': "
+                    + rootMessage(e) + ". Check that the server is running and reachable, and the user,"
+                    + " password and database name; or run without --jdbc-url to use an embedded PostgreSQL.", e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.trialbench.db;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything needed to open a connection pool, with the optimization report's Fix 4 values as
+ * defaults. Immutable and validated on construction; {@link #toString()} masks the password.
+ *
+ * <p>The report sets {@code statement_timeout}, {@code lock_timeout} and
+ * {@code idle_in_transaction_session_timeout} by firing three {@code SET} queries from a connect
+ * hook without waiting for them, so the first query on a new connection can run before they take
+ * effect (or never, if one fails). Here they travel in the connection's startup packet
+ * ({@code options=-c ...}), so every connection has them before its first statement.
+ *
+ * <p>The report also turns certificate verification off whenever SSL is on
+ * ({@code rejectUnauthorized: false}). Here SSL means {@code sslmode=verify-full} unless the user
+ * explicitly asks for {@link Ssl#REQUIRE_UNVERIFIED}.
+ */
+public record PoolConfig(
+        String jdbcUrl,
+        String username,
+        String password,
+        int maximumPoolSize,
+        int minimumIdle,
+        Duration idleTimeout,
+        Duration connectionTimeout,
+        Duration statementTimeout,
+        Duration lockTimeout,
+        Duration idleInTransactionSessionTimeout,
+        String applicationName,
+        Ssl ssl) {
+
+    /** Report, Fix 4: {@code max: production ? 10 : 5}. trialbench measures the production value. */
+    public static final int DEFAULT_MAXIMUM_POOL_SIZE = 10;
+    /** Report, Fix 4: {@code min: production ? 2 : 1}. */
+    public static final int DEFAULT_MINIMUM_IDLE = 2;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT = Duration.ofSeconds(60);
+    public static final String DEFAULT_APPLICATION_NAME = "trialbench";
+
+    /** How the connection treats SSL. */
+    public enum Ssl {
+        /** Whatever the JDBC URL says ({@code sslmode=...}); pgjdbc's own default otherwise. */
+        FROM_URL,
+        /** No SSL. */
+        DISABLE,
+        /** SSL, and the server's certificate and host name are verified ({@code verify-full}). */
+        VERIFY_FULL,
+        /** SSL without verifying the server: only when the user asks for it by name. */
+        REQUIRE_UNVERIFIED
+    }
+
+    public PoolConfig {
+        List<String> problems = new ArrayList<>();
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            problems.add("the JDBC URL must start with jdbc:postgresql: (flag --jdbc-url, variable TRIALBENCH_JDBC_URL)");
+        }
+        if (maximumPoolSize < 1) {
+            problems.add("the pool size must be at least 1 (flag --pool-size, variable TRIALBENCH_POOL_SIZE), was " + maximumPoolSize);
+        }
+        if (minimumIdle < 0 || minimumIdle > maximumPoolSize) {
+            problems.add("the minimum idle connections must be between 0 and the pool size " + maximumPoolSize + ", was " + minimumIdle);
+        }
+        requirePositive(problems, "idle timeout", idleTimeout);
+        if (connectionTimeout == null || connectionTimeout.toMillis() < 250) {
+            problems.add("the connection timeout must be at least 250 ms (HikariCP's floor), was " + connectionTimeout);
+        }
+        requirePositive(problems, "statement timeout", statementTimeout);
+        requirePositive(problems, "lock timeout", lockTimeout);
+        requirePositive(problems, "idle-in-transaction timeout", idleInTransactionSessionTimeout);
+        if (applicationName == null || applicationName.isBlank() || !applicationName.matches("[A-Za-z0-9_.-]{1,63}")) {
+            problems.add("the application name must be 1 to 63 letters, digits, '_', '.' or '-', was '" + applicationName + "'");
+        }
+        Objects.requireNonNull(ssl, "ssl");
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Invalid pool configuration: " + String.join("; ", problems));
+        }
+    }
+
+    private static void requirePositive(List<String> problems, String what, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            problems.add("the " + what + " must be positive, was " + value);
+        }
+    }
+
+    /** The report's Fix 4 settings for the given server. */
+    public static PoolConfig defaults(String jdbcUrl, String username, String password) {
+        return new PoolConfig(jdbcUrl, username, password,
+                DEFAULT_MAXIMUM_POOL_SIZE, DEFAULT_MINIMUM_IDLE,
+                DEFAULT_IDLE_TIMEOUT, DEFAULT_CONNECTION_TIMEOUT,
+                DEFAULT_STATEMENT_TIMEOUT, DEFAULT_LOCK_TIMEOUT, DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT,
+                DEFAULT_APPLICATION_NAME, Ssl.FROM_URL);
+    }
+
+    public PoolConfig withMaximumPoolSize(int size) {
+        return new PoolConfig(jdbcUrl, username, password, size, Math.min(minimumIdle, size),
+                idleTimeout, connectionTimeout, statementTimeout, lockTimeout,
+                idleInTransactionSessionTimeout, applicationName, ssl);
+    }
+
+    public PoolConfig withApplicationName(String name) {
+        return new PoolConfig(jdbcUrl, username, password, maximumPoolSize, minimumIdle,
+                idleTimeout, connectionTimeout, statementTimeout, lockTimeout,
+                idleInTransactionSessionTimeout, name, ssl);
+    }
+
+    public PoolConfig withSsl(Ssl mode) {
+        return new PoolConfig(jdbcUrl, username, password, maximumPoolSize, minimumIdle,
+                idleTimeout, connectionTimeout, statementTimeout, lockTimeout,
+                idleInTransactionSessionTimeout, applicationName, mode);
+    }
+
+    public PoolConfig withTimeouts(Duration statement, Duration lock, Duration idleInTransaction) {
+        return new PoolConfig(jdbcUrl, username, password, maximumPoolSize, minimumIdle,
+                idleTimeout, connectionTimeout, statement, lock, idleInTransaction, applicationName, ssl);
+    }
+
+    public PoolConfig withConnectionTimeout(Duration timeout) {
+        return new PoolConfig(jdbcUrl, username, password, maximumPoolSize, minimumIdle,
+                idleTimeout, timeout, statementTimeout, lockTimeout,
+                idleInTransactionSessionTimeout, applicationName, ssl);
+    }
+
+    /** The pgjdbc {@code options} value that sets the session timeouts at connection start. */
+    public String sessionOptions() {
+        return "-c statement_timeout=" + statementTimeout.toMillis()
+                + " -c lock_timeout=" + lockTimeout.toMillis()
+                + " -c idle_in_transaction_session_timeout=" + idleInTransactionSessionTimeout.toMillis();
+    }
+
+    @Override
+    public String toString() {
+        return "PoolConfig[url=" + JdbcUrls.mask(jdbcUrl) + ", user=" + username
+                + ", password=" + (password == null || password.isEmpty() ? "(none)" : "****")
+                + ", maximumPoolSize=" + maximumPoolSize + ", minimumIdle=" + minimumIdle
+                + ", idleTimeout=" + idleTimeout + ", connectionTimeout=" + connectionTimeout
+                + ", statementTimeout=" + statementTimeout + ", lockTimeout=" + lockTimeout
+                + ", idleInTransactionSessionTimeout=" + idleInTransactionSessionTimeout
+                + ", applicationName=" + applicationName + ", ssl=" + ssl + "]";
+    }
+}
