@@ -1,0 +1,20 @@
+package dev.trialbench.activation;
+
+/**
+ * The database failed during an activation (after retries, for the batched path). Carries the
+ * SQLState and which step failed, never the statement's parameters.
+ */
+public class ActivationFailedException extends RuntimeException {
+
+    private final String sqlState;
+
+    public ActivationFailedException(String message, String sqlState, Throwable cause) {
+        super(message + (sqlState == null ? "" : " (SQLState " + sqlState + ")"), cause);
+        this.sqlState = sqlState;
+    }
+
+    /** The SQLState of the underlying failure, or null when there was none. */
+    public String sqlState() {
+        return sqlState;
+    }
+}
