@@ -26,11 +26,15 @@ public final class Pool {
         }
         hikari.setMaximumPoolSize(config.maximumPoolSize());
         hikari.setMinimumIdle(config.minimumIdle());
-        hikari.setIdleTimeout(config.idleTimeout().toMillis());
+        if (config.minimumIdle() < config.maximumPoolSize()) {
+            hikari.setIdleTimeout(config.idleTimeout().toMillis());
+        }
         hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
         hikari.addDataSourceProperty("options", config.sessionOptions());
         hikari.addDataSourceProperty("ApplicationName", config.applicationName());
         hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        // Keep row values (e.g. "Key (fingerprint_hash)=(...) already exists") out of exception messages.
+        hikari.addDataSourceProperty("logServerErrorDetail", "false");
         switch (config.ssl()) {
             case FROM_URL -> { }
             case DISABLE -> hikari.addDataSourceProperty("sslmode", "disable");

@@ -25,6 +25,8 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
  */
 public final class StatementCounter {
 
+    private static final java.util.regex.Pattern NAMED_PARAMETER = java.util.regex.Pattern.compile("(?<!:):[A-Za-z_][A-Za-z0-9_]*");
+
     private final LongAdder executions = new LongAdder();
     private final LongAdder commits = new LongAdder();
     private final LongAdder rollbacks = new LongAdder();
@@ -38,13 +40,18 @@ public final class StatementCounter {
             return executions + commits + rollbacks;
         }
 
-        /** How often statements whose text contains {@code fragment} ran. */
-        public long executionsOf(String fragment) {
-            return bySql.entrySet().stream()
-                    .filter(entry -> entry.getKey().contains(fragment))
-                    .mapToLong(Map.Entry::getValue)
-                    .sum();
+        /**
+         * How often exactly this statement ran; {@code sql} may use Jdbi's {@code :name} parameters,
+         * which the driver sees as {@code ?}.
+         */
+        public long executionsOf(String sql) {
+            return bySql.getOrDefault(jdbcText(sql), 0L);
         }
+    }
+
+    /** The text the driver receives for a statement written with Jdbi's {@code :name} parameters. */
+    public static String jdbcText(String namedSql) {
+        return NAMED_PARAMETER.matcher(namedSql).replaceAll("?");
     }
 
     /** A DataSource that behaves like {@code target} and counts into this counter. */
