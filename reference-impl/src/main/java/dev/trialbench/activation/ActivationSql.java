@@ -6,18 +6,18 @@ package dev.trialbench.activation;
  * returns one row even for a user, device or IP never seen before (the report's batched query
  * cross-joins a {@code device_data} CTE that has no row for a new device, and so returns nothing).
  */
-final class ActivationSql {
+public final class ActivationSql {
 
     private ActivationSql() {
     }
 
     /** Namespace of the transaction-level advisory locks taken per device fingerprint. */
-    static final int DEVICE_LOCK_NAMESPACE = 20251023;
+    public static final int DEVICE_LOCK_NAMESPACE = 20251023;
 
     // ---- reads -------------------------------------------------------------------------------
 
     /** Naive: does the user exist. */
-    static final String FIND_USER = "SELECT user_id FROM users WHERE user_id = :userId";
+    public static final String FIND_USER = "SELECT user_id FROM users WHERE user_id = :userId";
 
     /**
      * Batched: lock the user row (one activation per user at a time) and the device fingerprint
@@ -25,40 +25,40 @@ final class ActivationSql {
      * Both locks are taken in one statement, before any fraud signal is read, so that the next
      * statement's snapshot sees every activation that committed while this one waited.
      */
-    static final String LOCK_USER_AND_DEVICE = """
+    public static final String LOCK_USER_AND_DEVICE = """
             SELECT user_id, pg_advisory_xact_lock(%d, hashtext(:fingerprint)) AS device_locked
             FROM users WHERE user_id = :userId FOR UPDATE""".formatted(DEVICE_LOCK_NAMESPACE);
 
     /** Fraud read 1: the user's trials. */
-    static final String USER_TRIALS = """
+    public static final String USER_TRIALS = """
             SELECT count(*) AS user_trials,
                    count(*) FILTER (WHERE status = 'active' AND expires_at > now()) AS user_active_trials
             FROM free_trial_tokens WHERE user_id = :userId""";
 
     /** Fraud read 2: the card of the user's latest payment verification (no row if none). */
-    static final String LATEST_CARD = """
+    public static final String LATEST_CARD = """
             SELECT card_fingerprint FROM payment_verifications
             WHERE user_id = :userId ORDER BY verification_date DESC LIMIT 1""";
 
     /** Fraud read 3: how many users share that card; {@code :card} is null when there is none. */
-    static final String CARD_USERS = """
+    public static final String CARD_USERS = """
             SELECT count(DISTINCT user_id) AS card_users FROM payment_verifications
             WHERE card_fingerprint = :card""";
 
     /** Fraud read 4: the device, aggregated (one row even for a new device or duplicated rows). */
-    static final String DEVICE = """
+    public static final String DEVICE = """
             SELECT count(*) AS device_rows,
                    coalesce(sum(trial_count), 0) AS device_trials,
                    coalesce(bool_or(is_blocked), false) AS device_blocked
             FROM device_fingerprints WHERE fingerprint_hash = :fingerprint""";
 
     /** Fraud read 5: sessions from the IP in the last 24 hours (0 when the IP is null). */
-    static final String IP_SESSIONS = """
+    public static final String IP_SESSIONS = """
             SELECT count(*) AS ip_sessions_24h FROM login_sessions
             WHERE ip_address = CAST(:ip AS inet) AND created_at > now() - interval '24 hours'""";
 
     /** Fraud read 6: open flags of the user or the device, last 7 days (the report's predicate). */
-    static final String OPEN_FLAGS = """
+    public static final String OPEN_FLAGS = """
             SELECT count(*) FILTER (WHERE severity = 'critical') AS open_critical_flags,
                    count(*) FILTER (WHERE severity = 'high') AS open_high_flags
             FROM trial_fraud_flags
@@ -67,10 +67,11 @@ final class ActivationSql {
               AND created_at > now() - interval '7 days'""";
 
     /** The naive path's six fraud reads, in the order it runs them. */
-    static final String[] NAIVE_FRAUD_READS = {USER_TRIALS, LATEST_CARD, CARD_USERS, DEVICE, IP_SESSIONS, OPEN_FLAGS};
+    public static final java.util.List<String> NAIVE_FRAUD_READS =
+            java.util.List.of(USER_TRIALS, LATEST_CARD, CARD_USERS, DEVICE, IP_SESSIONS, OPEN_FLAGS);
 
     /** Batched: the six reads in one statement and one round trip; always exactly one row. */
-    static final String ALL_FRAUD_SIGNALS = "WITH user_trials AS (" + USER_TRIALS + "),\n"
+    public static final String ALL_FRAUD_SIGNALS = "WITH user_trials AS (" + USER_TRIALS + "),\n"
             + " card AS (" + CARD_USERS.replace(":card", "(" + LATEST_CARD + ")") + "),\n"
             + " device AS (" + DEVICE + "),\n"
             + " ip AS (" + IP_SESSIONS + "),\n"
@@ -80,14 +81,14 @@ final class ActivationSql {
     // ---- writes ------------------------------------------------------------------------------
 
     /** A fraud flag of a denied activation. */
-    static final String INSERT_FLAG = """
+    public static final String INSERT_FLAG = """
             INSERT INTO trial_fraud_flags
                 (flag_id, user_id, fingerprint_hash, ip_address, flag_type, severity, fraud_score, details, created_at)
             VALUES (:flagId, :userId, :fingerprint, CAST(:ip AS inet), :flagType, :severity, :fraudScore,
                     CAST(:details AS jsonb), now())""";
 
     /** A known device gets one more trial. */
-    static final String UPDATE_DEVICE = """
+    public static final String UPDATE_DEVICE = """
             UPDATE device_fingerprints
             SET user_id = :userId, trial_count = trial_count + 1, last_seen_at = now(),
                 device_data = coalesce(CAST(:deviceData AS jsonb), device_data)
@@ -101,7 +102,7 @@ final class ActivationSql {
             ":fingerprintId, :userId, :fingerprint, CAST(:deviceData AS jsonb), 1, now(), now(), false";
 
     /** Naive: a new device (after a read that found none; racy without a unique index). */
-    static final String INSERT_DEVICE = DEVICE_INSERT_HEAD + "VALUES (" + DEVICE_NEW_ROW + ")";
+    public static final String INSERT_DEVICE = DEVICE_INSERT_HEAD + "VALUES (" + DEVICE_NEW_ROW + ")";
 
     /**
      * Batched: update the device, or insert it if there was none, in one statement. Safe under
@@ -109,11 +110,11 @@ final class ActivationSql {
      * ({@link #LOCK_USER_AND_DEVICE}); it needs no unique index, unlike the report's
      * {@code ON CONFLICT (fingerprint_hash)}, which fails on the schema without one.
      */
-    static final String RECORD_DEVICE = "WITH updated AS (" + UPDATE_DEVICE + " RETURNING 1)\n"
+    public static final String RECORD_DEVICE = "WITH updated AS (" + UPDATE_DEVICE + " RETURNING 1)\n"
             + DEVICE_INSERT_HEAD + "SELECT " + DEVICE_NEW_ROW + " WHERE NOT EXISTS (SELECT 1 FROM updated)";
 
     /** The trial token. */
-    static final String INSERT_TOKEN = """
+    public static final String INSERT_TOKEN = """
             INSERT INTO free_trial_tokens
                 (token_id, user_id, status, activated_at, expires_at, reports_remaining, created_at, updated_at)
             VALUES (:tokenId, :userId, 'active', now(), now() + make_interval(days => :trialDays), :reportsRemaining,

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestPostgres {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final java.util.List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static ProvisionedDatabase server;
 
     private TestPostgres() {
@@ -39,7 +40,12 @@ public final class TestPostgres {
                     env.getOrDefault("TRIALBENCH_TEST_DB_USER", "postgres"),
                     env.getOrDefault("TRIALBENCH_TEST_DB_PASSWORD", ""));
             ProvisionedDatabase started = Provisioner.provision(request);
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-postgres-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (started.kind() != DatabaseKind.EMBEDDED && started.kind() != DatabaseKind.CONTAINER) {
+                    dropCreatedDatabases(started);
+                }
+                started.close();
+            }, "test-postgres-stop"));
             server = started;
         }
         return server;
@@ -57,6 +63,7 @@ public final class TestPostgres {
              Connection connection = admin.getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
+            CREATED.add(name);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database " + name, e);
         }
@@ -64,6 +71,19 @@ public final class TestPostgres {
                 .withMaximumPoolSize(poolSize)
                 .withApplicationName("trialbench-test");
         return Pool.open(config);
+    }
+
+    /** On a server that outlives the tests, leave no test database behind. */
+    private static void dropCreatedDatabases(ProvisionedDatabase db) {
+        try (HikariDataSource admin = Pool.open(db.poolConfig().withMaximumPoolSize(1).withApplicationName("trialbench-test-admin"));
+             Connection connection = admin.getConnection();
+             Statement statement = connection.createStatement()) {
+            for (String name : CREATED) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException | RuntimeException e) {
+            System.err.println("Could not drop the test databases " + CREATED + ": " + e.getMessage());
+        }
     }
 
     /** A fresh database migrated to BEFORE. */
