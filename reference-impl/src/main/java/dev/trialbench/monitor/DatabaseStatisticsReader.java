@@ -57,7 +57,7 @@ final class DatabaseStatisticsReader {
             ORDER BY total_bytes DESC, c.relname""";
 
     private static final String INDEX_SIZES_SQL = """
-            SELECT t.relname AS table_name, c.relname AS index_name, pg_relation_size(c.oid) AS bytes
+            SELECT t.relname AS table_name, c.relname AS index_name, pg_total_relation_size(c.oid) AS bytes
             FROM pg_index i
             JOIN pg_class c ON c.oid = i.indexrelid
             JOIN pg_class t ON t.oid = i.indrelid

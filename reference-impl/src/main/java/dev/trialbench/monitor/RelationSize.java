@@ -21,7 +21,7 @@ public record RelationSize(
         OptionalLong estimatedRows,
         List<IndexSize> indexes) {
 
-    /** One index of the table and its size on disk. */
+    /** One index of the table and its size on disk (all forks, so they add up to {@code indexBytes}). */
     public record IndexSize(String index, long bytes) {
     }
 
