@@ -28,7 +28,7 @@ final class Explainer {
         try (Connection connection = dataSource.getConnection()) {
             return explain(connection, mode, sql, params);
         } catch (SQLException e) {
-            throw new MonitorException("Could not get a connection to explain a statement: " + e.getMessage(), e);
+            throw new MonitorException("Could not get a connection to explain a statement: " + Jdbc.reason(e), e);
         }
     }
 
@@ -40,8 +40,7 @@ final class Explainer {
             }
             return runAndRollBack(connection, mode, statement, params);
         } catch (SQLException e) {
-            throw new MonitorException("EXPLAIN failed (" + e.getSQLState() + "): " + e.getMessage()
-                    + " -- statement: " + statement, e);
+            throw new MonitorException("EXPLAIN failed: " + Jdbc.reason(e) + " -- statement: " + statement, e);
         }
     }
 

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.postgresql.util.PSQLException;
 
 /**
  * The one place the monitor runs a catalog query: binds parameters with {@code setObject}, maps
@@ -56,7 +57,23 @@ final class Jdbc {
     }
 
     static MonitorException failure(String what, SQLException e) {
-        return new MonitorException("Could not read " + what + ": " + e.getMessage()
-                + " (SQLState " + e.getSQLState() + ")", e);
+        return new MonitorException("Could not read " + what + ": " + reason(e), e);
+    }
+
+    /**
+     * The server's primary message and SQLState, without the DETAIL that pgjdbc appends (a DETAIL
+     * can quote row values, such as the duplicated key of a unique violation).
+     */
+    static String reason(SQLException e) {
+        String message = e.getMessage();
+        if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null
+                && psql.getServerErrorMessage().getMessage() != null) {
+            message = psql.getServerErrorMessage().getMessage();
+        } else if (message == null) {
+            message = e.getClass().getSimpleName();
+        } else if (message.indexOf('\n') > 0) {
+            message = message.substring(0, message.indexOf('\n'));
+        }
+        return message + " (SQLState " + e.getSQLState() + ")";
     }
 }

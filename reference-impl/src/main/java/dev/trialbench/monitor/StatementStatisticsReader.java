@@ -62,9 +62,9 @@ final class StatementStatisticsReader {
             if (status.usable()) {
                 return status; // created by a concurrent caller in the meantime
             }
-            LOG.info("pg_stat_statements could not be installed: {}", e.getMessage());
-            return StatementStatisticsStatus.unusable("CREATE EXTENSION pg_stat_statements failed: " + e.getMessage()
-                    + " (SQLState " + e.getSQLState() + "). Ask a superuser to run it in this database;"
+            LOG.info("pg_stat_statements could not be installed: {}", Jdbc.reason(e));
+            return StatementStatisticsStatus.unusable("CREATE EXTENSION pg_stat_statements failed: " + Jdbc.reason(e)
+                    + ". Ask a superuser to run it in this database;"
                     + " the server also needs shared_preload_libraries = 'pg_stat_statements'.");
         }
         return status();
@@ -90,7 +90,7 @@ final class StatementStatisticsReader {
             return StatementStatisticsStatus.usable("pg_stat_statements is installed in schema " + schema.get()
                     + " and its library is loaded.");
         } catch (SQLException e) {
-            return StatementStatisticsStatus.unusable("Could not check pg_stat_statements: " + e.getMessage());
+            return StatementStatisticsStatus.unusable("Could not check pg_stat_statements: " + Jdbc.reason(e));
         }
     }
 
@@ -136,11 +136,11 @@ final class StatementStatisticsReader {
     }
 
     /** The server's reason, turned into what to do when it is the usual one (library not preloaded). */
-    private static String explain(SQLException e) {
+    static String explain(SQLException e) {
         if (NOT_LOADED_STATE.equals(e.getSQLState())) {
-            return "pg_stat_statements is installed but its library is not loaded (" + e.getMessage()
+            return "pg_stat_statements is installed but its library is not loaded (" + Jdbc.reason(e)
                     + "): add pg_stat_statements to shared_preload_libraries and restart the server.";
         }
-        return e.getMessage() + " (SQLState " + e.getSQLState() + ")";
+        return Jdbc.reason(e);
     }
 }

@@ -112,6 +112,16 @@ class MonitorStatementStatisticsTest {
         }
     }
 
+    @Test
+    void libraryMissingFromSharedPreloadLibrariesIsExplainedAsAFix() {
+        // What PostgreSQL answers when the extension exists but the server was started without it;
+        // the shared test server has it preloaded, so the answer is built here.
+        String reason = StatementStatisticsReader.explain(new SQLException(
+                "pg_stat_statements must be loaded via \"shared_preload_libraries\"", "55000"));
+
+        assertThat(reason).contains("not loaded").contains("shared_preload_libraries").contains("restart");
+    }
+
     private static void runListing(DataSource dataSource, UUID userId, int times) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             for (int i = 0; i < times; i++) {
