@@ -88,6 +88,7 @@ class MonitorSizesAndConnectionsTest {
     void poolStatsReadTheHikariPool() throws SQLException {
         HikariDataSource dataSource = TestPostgres.freshDatabase("monitor-pool", 3);
         try (dataSource; Connection borrowed = dataSource.getConnection()) {
+            assertThat(borrowed.isClosed()).isFalse();
             PoolStats stats = Monitor.poolStats(dataSource);
 
             assertThat(stats.running()).isTrue();
