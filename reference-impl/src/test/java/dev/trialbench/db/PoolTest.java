@@ -138,6 +138,17 @@ class PoolTest {
     }
 
     @Test
+    void anSslModeAskedForIsRefusedWhenTheUrlWouldSilentlyOverrideIt() {
+        PoolConfig server = serverConfig();
+        PoolConfig urlSaysDisable = PoolConfig.defaults(server.jdbcUrl() + "&sslmode=disable", server.username(), server.password());
+
+        assertThatThrownBy(() -> urlSaysDisable.withSsl(Ssl.VERIFY_FULL))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the JDBC URL sets sslmode, which would override the SSL mode VERIFY_FULL");
+        assertThat(urlSaysDisable.ssl()).as("leaving SSL to the URL stays possible").isEqualTo(Ssl.FROM_URL);
+    }
+
+    @Test
     void theSameServerAcceptsTheConnectionWithoutSsl() throws SQLException {
         try (HikariDataSource pool = Pool.open(serverConfig().withMaximumPoolSize(1).withSsl(Ssl.DISABLE));
              Connection connection = pool.getConnection();
