@@ -2,6 +2,7 @@ package dev.trialbench.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.trialbench.db.Migrations.SchemaState;
@@ -149,6 +150,45 @@ class MigrationsTest {
             assertThat(migrations.state()).isEqualTo(SchemaState.AFTER);
             assertThat(strings(dataSource, "SELECT conname FROM pg_constraint WHERE convalidated AND conname = ANY (?)",
                     V4_CONSTRAINTS)).containsExactlyInAnyOrderElementsOf(V4_CONSTRAINTS);
+        }
+    }
+
+    /**
+     * V4_2's path: a row that slipped in after V4_1's check (here: written by a trigger on Flyway's
+     * history table the moment V4_1 is recorded, with foreign-key triggers off, as a replica would)
+     * makes VALIDATE fail, and the runner must drop the NOT VALID constraints again.
+     */
+    @Test
+    void aConstraintThatFailsValidationIsDroppedAgainAndTheSchemaLeftAsItWas() {
+        try (HikariDataSource dataSource = TestPostgres.before("validate_fails", 3)) {
+            assumeTrue(strings(dataSource, "SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user").equals(List.of("true")),
+                    "session_replication_role needs a superuser");
+            Migrations migrations = new Migrations(dataSource);
+            CatalogSnapshot beforeAttempt = CatalogSnapshot.of(dataSource);
+            execute(dataSource, """
+                    CREATE FUNCTION test_orphan_after_v4_1() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        PERFORM set_config('session_replication_role', 'replica', true);
+                        INSERT INTO login_sessions (session_id, user_id) VALUES (gen_random_uuid(), gen_random_uuid());
+                        PERFORM set_config('session_replication_role', 'origin', true);
+                        RETURN NULL;
+                    END $$""", """
+                    CREATE TRIGGER orphan_after_v4_1 AFTER INSERT ON flyway_schema_history
+                    FOR EACH ROW WHEN (NEW.version = '4.1' AND NEW.success) EXECUTE FUNCTION test_orphan_after_v4_1()""");
+
+            assertThatThrownBy(migrations::migrateToAfter)
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("fk_login_sessions_user_id")
+                    .hasMessageContaining("23503");
+
+            assertThat(strings(dataSource, "SELECT conname FROM pg_constraint WHERE conname = ANY (?)", V4_CONSTRAINTS)).isEmpty();
+            assertThat(CatalogSnapshot.of(dataSource).differencesFrom(beforeAttempt)).isEmpty();
+            assertThat(migrations.state()).isEqualTo(SchemaState.BEFORE);
+
+            execute(dataSource, "DROP TRIGGER orphan_after_v4_1 ON flyway_schema_history", "DROP FUNCTION test_orphan_after_v4_1()",
+                    "DELETE FROM login_sessions");
+            migrations.migrateToAfter();
+            assertThat(migrations.state()).isEqualTo(SchemaState.AFTER);
         }
     }
 
