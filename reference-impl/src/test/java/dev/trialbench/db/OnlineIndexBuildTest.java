@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -180,7 +181,7 @@ class OnlineIndexBuildTest {
             locks.setInt(1, pid);
             locks.setBoolean(2, granted);
             try (ResultSet rows = locks.executeQuery()) {
-                List<String> modes = new java.util.ArrayList<>();
+                List<String> modes = new ArrayList<>();
                 while (rows.next()) {
                     modes.add(rows.getString(1));
                 }
