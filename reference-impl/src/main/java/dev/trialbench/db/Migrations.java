@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A failed move to AFTER leaves the schema as it was where PostgreSQL allows it: V4_1 is one
  * transaction (rolled back by the server), a failed V4_2 validation drops the V4 constraints again,
- * and a failed CONCURRENTLY build's INVALID index is dropped; Flyway's failed history row is
- * repaired so that the next run starts clean.
+ * a failed CONCURRENTLY build's INVALID index is dropped, and a move that started at BEFORE drops the
+ * V3 indexes it had already built; Flyway's failed history row is repaired so that the next run
+ * starts clean.
  *
  * <p>Flyway's advisory lock is taken without a transaction: with the default transactional lock, a
  * second connection stays idle in transaction and {@code CREATE INDEX CONCURRENTLY} waits for it
@@ -55,6 +56,10 @@ public final class Migrations {
     public static final String HISTORY_TABLE = "flyway_schema_history";
     private static final String LOCATION = "classpath:db/migration";
     private static final List<String> DOWN_SCRIPTS = List.of("db/down/U4__constraints.sql", "db/down/U3__indexes.sql");
+
+    /** A failed UNIQUE index build comes without a hint from the server (its detail would show row values). */
+    static final String DUPLICATES_HINT = "Existing rows hold duplicate values for this unique index:"
+            + " remove the duplicates, then migrate again.";
 
     private final DataSource dataSource;
 
@@ -82,10 +87,11 @@ public final class Migrations {
 
     /** Brings the database to AFTER; on failure leaves it at the state it had, and says why. */
     public List<Applied> migrateToAfter() {
+        SchemaState start = state();
         try {
             return migrate("latest");
         } catch (MigrationException e) {
-            cleanUpAfterFailure();
+            cleanUpAfterFailure(start);
             throw e;
         }
     }
@@ -165,8 +171,10 @@ public final class Migrations {
     /**
      * Undoes what a failed move to AFTER left behind: the INVALID index of a failed CONCURRENTLY
      * build, V4 constraints added NOT VALID whose validation failed, and Flyway's failed history row.
+     * A move that started at BEFORE goes back to BEFORE: the V3 indexes that were built before the
+     * failure are dropped again, so that the schema is the one the caller had.
      */
-    private void cleanUpAfterFailure() {
+    private void cleanUpAfterFailure(SchemaState start) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             List<String> invalid = new ArrayList<>();
@@ -199,6 +207,10 @@ public final class Migrations {
                 }
             }
             flyway("latest").repair();
+            if (start == SchemaState.BEFORE && state() == SchemaState.PARTIAL) {
+                LOG.warn("Dropping the indexes this failed run had built: back to BEFORE");
+                revertToBefore();
+            }
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Could not clean up after the failed migration ({}); inspect the schema before the next run",
                     e.getClass().getSimpleName());
@@ -252,7 +264,8 @@ public final class Migrations {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
                 ServerErrorMessage server = psql.getServerErrorMessage();
-                String hint = server.getHint() == null ? "" : " " + server.getHint();
+                String hint = server.getHint() != null ? " " + server.getHint()
+                        : "23505".equals(server.getSQLState()) ? " " + DUPLICATES_HINT : "";
                 return server.getMessage() + " (SQLState " + server.getSQLState() + ")." + hint;
             }
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Everything needed to open a connection pool, with the optimization report's Fix 4 values as
@@ -17,7 +18,8 @@ import java.util.Objects;
  *
  * <p>The report also turns certificate verification off whenever SSL is on
  * ({@code rejectUnauthorized: false}). Here SSL means {@code sslmode=verify-full} unless the user
- * explicitly asks for {@link Ssl#REQUIRE_UNVERIFIED}.
+ * explicitly asks for {@link Ssl#REQUIRE_UNVERIFIED}. An SSL mode other than {@link Ssl#FROM_URL}
+ * is refused when the URL also sets {@code sslmode}, which would silently win over it.
  */
 public record PoolConfig(
         String jdbcUrl,
@@ -43,6 +45,7 @@ public record PoolConfig(
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT = Duration.ofSeconds(60);
     public static final String DEFAULT_APPLICATION_NAME = "trialbench";
+    private static final Pattern SSLMODE_IN_URL = Pattern.compile("(?i)[?&;]sslmode=");
 
     /** How the connection treats SSL. */
     public enum Ssl {
@@ -78,6 +81,12 @@ public record PoolConfig(
             problems.add("the application name must be 1 to 63 letters, digits, '_', '.' or '-', was '" + applicationName + "'");
         }
         Objects.requireNonNull(ssl, "ssl");
+        if (ssl != Ssl.FROM_URL && jdbcUrl != null && SSLMODE_IN_URL.matcher(jdbcUrl).find()) {
+            // pgjdbc lets a URL parameter win over the driver property Pool sets, so VERIFY_FULL would
+            // silently become whatever the URL says (sslmode=disable included).
+            problems.add("the JDBC URL sets sslmode, which would override the SSL mode " + ssl
+                    + " asked for: remove sslmode from the URL, or leave SSL to the URL (" + Ssl.FROM_URL + ")");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid pool configuration: " + String.join("; ", problems));
         }

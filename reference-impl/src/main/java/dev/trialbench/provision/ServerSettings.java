@@ -29,6 +29,10 @@ public final class ServerSettings {
         settings.put("shared_buffers", "256MB");
         settings.put("max_wal_size", "4GB");
         settings.put("log_min_messages", "warning");
+        // Stated, not left to defaults: zonky starts its server with -F (fsync off) and
+        // synchronous_commit=off; -c options come later on its command line and win.
+        settings.put("fsync", "on");
+        settings.put("synchronous_commit", "on");
         return settings;
     }
 }
