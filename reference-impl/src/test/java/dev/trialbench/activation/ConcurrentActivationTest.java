@@ -67,7 +67,9 @@ class ConcurrentActivationTest {
             assertThat(fixtures.count("""
                     SELECT count(*) FROM (SELECT fingerprint_hash FROM device_fingerprints
                                           GROUP BY fingerprint_hash HAVING count(*) > 1) duplicated""")).isZero();
-            assertThat(fixtures.count("SELECT count(*) FROM device_fingerprints")).isEqualTo(DEVICES);
+            // Only activated requests record their device, and which request of a user wins is up to
+            // the scheduler: some devices may never be recorded, none may be recorded twice.
+            assertThat(fixtures.count("SELECT count(*) FROM device_fingerprints")).isBetween(1L, (long) DEVICES);
             assertThat(fixtures.count("SELECT sum(trial_count) FROM device_fingerprints"))
                     .as("device trial counts equal the trials recorded")
                     .isEqualTo(fixtures.count("SELECT count(*) FROM free_trial_tokens"));
