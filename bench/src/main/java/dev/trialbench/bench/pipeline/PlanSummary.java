@@ -1,28 +1,20 @@
 package dev.trialbench.bench.pipeline;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.trialbench.monitor.Plan;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
-/** The scan nodes of a statement's plan, in one line (for the terminal). Stateless. */
+/** The plan of a statement written with named parameters, summarised in one line. Stateless. */
 final class PlanSummary {
 
     private PlanSummary() {
     }
 
     static String of(Jdbi jdbi, String sql, Map<String, Object> parameters) {
-        List<String> lines = jdbi.withHandle(handle -> handle.createQuery("EXPLAIN " + sql)
+        String json = jdbi.withHandle(handle -> handle.createQuery("EXPLAIN (FORMAT JSON) " + sql)
                 .bindMap(parameters)
                 .mapTo(String.class)
-                .list());
-        List<String> scans = new ArrayList<>();
-        for (String line : lines) {
-            String node = line.strip().replaceFirst("^->\\s*", "");
-            if (node.contains("Scan")) {
-                scans.add(node.replaceAll("\\s+\\(cost=.*$", ""));
-            }
-        }
-        return String.join("; ", scans);
+                .one());
+        return Plan.fromJson(json).summary();
     }
 }
