@@ -1,8 +1,8 @@
 package dev.trialbench.seed;
 
 /**
- * The tables the seeder fills, in load order (every referenced table before the tables that
- * reference it), with their row counts at scale 1 and the columns each COPY writes.
+ * The tables the seeder fills, every referenced table before the tables that reference it (in
+ * either schema state), with their row counts at scale 1 and the columns each COPY writes.
  */
 public enum SeedTable {
     USERS("users", 100_000,
