@@ -143,7 +143,7 @@ public final class SeedPlan {
         return activeUser(index);
     }
 
-    /** At least 20 at scale 1 and 2 at any scale from 0.01; 0 only below about scale 0.004. */
+    /** 20 per unit of scale, at least 2 (from scale 0.0084 on, where the reports hold two heavy owners); 1 or 0 below. */
     public int heavyReportOwnerCount() {
         return heavyOwners;
     }

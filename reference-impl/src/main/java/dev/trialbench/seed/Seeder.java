@@ -29,8 +29,9 @@ import javax.sql.DataSource;
  * state), then runs VACUUM (ANALYZE) so that plans and visibility maps are those of a settled table.
  *
  * <p>Every table is loaded by one COPY (text format, see {@link TableCopier}) that commits on its
- * own, in three steps: users; then the eight tables that reference only users, on two connections
- * at once (two lanes, fixed below, of about equal work); then trial_usage, which references tokens.
+ * own, in three steps, each on two connections at once: users (beside the Ascora tables, which
+ * reference nothing); then the six tables that reference only users, in two lanes of about equal
+ * work (fixed below); then trial_usage, which references tokens.
  * Parents are committed before their children are loaded because a foreign-key check against rows
  * the same transaction inserted is about twice as slow. Each table is still written by one
  * connection in row order, so contents and physical order are the same on every run.
@@ -44,7 +45,8 @@ import javax.sql.DataSource;
 public final class Seeder {
 
     private static final List<SeedTable> FIRST = List.of(USERS);
-    private static final List<SeedTable> LANE_ONE = List.of(REPORTS, FREE_TRIAL_TOKENS, ASCORA_CUSTOMERS, ASCORA_JOBS);
+    private static final List<SeedTable> BESIDE_FIRST = List.of(ASCORA_CUSTOMERS, ASCORA_JOBS);
+    private static final List<SeedTable> LANE_ONE = List.of(REPORTS, FREE_TRIAL_TOKENS);
     private static final List<SeedTable> LANE_TWO =
             List.of(LOGIN_SESSIONS, PAYMENT_VERIFICATIONS, DEVICE_FINGERPRINTS, TRIAL_FRAUD_FLAGS);
     private static final List<SeedTable> LAST = List.of(TRIAL_USAGE);
@@ -101,12 +103,12 @@ public final class Seeder {
         }
     }
 
-    /** Users; then the two lanes at once; then trial_usage. Empties the tables again on failure. */
+    /** Users (beside Ascora); then the two lanes; then trial_usage. Empties the tables again on failure. */
     private static List<SeedSummary.TableLoad> load(Lanes lanes, DataSource dataSource, SeedPlan plan,
                                                     SeedProgress progress) throws SQLException {
         List<SeedSummary.TableLoad> loads = new ArrayList<>();
         try {
-            loads.addAll(lanes.run(lane -> copyAll(lane, plan, progress), FIRST));
+            loads.addAll(lanes.run(lane -> copyAll(lane, plan, progress), FIRST, BESIDE_FIRST));
             loads.addAll(lanes.run(lane -> copyAll(lane, plan, progress), LANE_ONE, LANE_TWO));
             loads.addAll(lanes.run(lane -> copyAll(lane, plan, progress), LAST));
         } catch (SQLException | RuntimeException e) {

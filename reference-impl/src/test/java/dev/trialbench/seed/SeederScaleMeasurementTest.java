@@ -3,6 +3,7 @@ package dev.trialbench.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.trialbench.db.JdbcUrls;
 import dev.trialbench.provision.ProvisionedDatabase;
 import dev.trialbench.seed.SeededDatabases.State;
 import dev.trialbench.testing.TestPostgres;
@@ -46,7 +47,7 @@ class SeederScaleMeasurementTest {
         SeedConfig config = SeedConfig.of(42, scale, Instant.parse("2025-03-01T12:00:00Z"));
         try (HikariDataSource dataSource = SeededDatabases.fresh(state, "seed_measure")) {
             SeedSummary summary = new Seeder(connections).seed(dataSource, config, SeedProgress.terminal());
-            LOG.info("Seeded {} at scale {} in the {} state on {} connection(s)", dataSource.getJdbcUrl(), scale, state,
+            LOG.info("Seeded {} at scale {} in the {} state on {} connection(s)", JdbcUrls.mask(dataSource.getJdbcUrl()), scale, state,
                     connections);
             for (SeedSummary.TableLoad load : summary.tables()) {
                 LOG.info("{}: {} rows, COPY {} MB, heap {} MB, {} ms", load.table().tableName(), load.rows(),
