@@ -59,9 +59,9 @@ public final class SmokePipeline {
             List<Migrations.Applied> before = migrations.migrateToBefore();
             out.printf("  schema   : BEFORE (%d migration, %d ms)%n", before.size(), totalMillis(before));
 
-            SeedSummary seeded = new Seeder().seed(database.dataSource(), settings.seed(), SeedProgress.forTerminal());
+            SeedSummary seeded = new Seeder().seed(database.dataSource(), settings.seed(), SeedProgress.terminal());
             out.printf("  seed     : %,d rows, %.1f MB heap in %.1f s (%.1f MB/s)%n", seeded.totalRows(),
-                    seeded.heapBytes() / 1e6, seeded.duration().toMillis() / 1000.0, seeded.heapMegabytesPerSecond());
+                    seeded.totalHeapBytes() / 1e6, seeded.duration().toMillis() / 1000.0, seeded.heapMegabytesPerSecond());
 
             StatementCounter counter = new StatementCounter();
             Jdbi counted = Jdbis.create(counter.wrap(database.dataSource()));
