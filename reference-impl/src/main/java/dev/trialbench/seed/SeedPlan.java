@@ -44,7 +44,6 @@ public final class SeedPlan {
     static final long PURPOSE_ORGANIZATIONS = 304;
     static final long PURPOSE_REPORT_ORDER = 305;
     static final long PURPOSE_CUSTOMER_ORGANIZATIONS = 306;
-    static final long PURPOSE_TOKEN_TIMES = 307;
 
     private final SeedConfig config;
     private final long anchorMillis;

@@ -11,6 +11,7 @@ import static dev.trialbench.seed.SeedTable.TRIAL_FRAUD_FLAGS;
 import static dev.trialbench.seed.SeedTable.TRIAL_USAGE;
 import static dev.trialbench.seed.SeedTable.USERS;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +24,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.StringJoiner;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads the data set of a {@link SeedConfig} into an empty, migrated database (BEFORE or AFTER
@@ -34,15 +37,21 @@ import javax.sql.DataSource;
  * work (fixed below); then trial_usage, which references tokens.
  * Parents are committed before their children are loaded because a foreign-key check against rows
  * the same transaction inserted is about twice as slow. Each table is still written by one
- * connection in row order, so contents and physical order are the same on every run.
+ * connection in row order, so contents and physical order are the same on every run. On a 2-core
+ * machine the server's COPY work (type input, the random-UUID primary keys, the reports foreign key)
+ * is the bottleneck, not the generator; two lanes use both cores. {@code COPY ... FREEZE} (which
+ * needs a TRUNCATE in the loading transaction) was measured and gained nothing beyond noise.
  *
  * <p>The load is not one transaction. The tables are checked to be empty first (else
  * {@link IllegalStateException}, nothing written); if a later step fails, the seeded tables are
  * truncated again, so the database is left empty as it was found.
  *
- * <p>Stateless; thread-safe. The DataSource must give {@link #connections()} connections at once.
+ * <p>Stateless; thread-safe. With a HikariCP pool smaller than {@link #connections()}, it loads on
+ * one lane instead of waiting for a second connection that never comes.
  */
 public final class Seeder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Seeder.class);
 
     private static final List<SeedTable> FIRST = List.of(USERS);
     private static final List<SeedTable> BESIDE_FIRST = List.of(ASCORA_CUSTOMERS, ASCORA_JOBS);
@@ -84,7 +93,7 @@ public final class Seeder {
             serialized.seedingStarted(config, plan.rowCounts().values().stream().mapToLong(Long::longValue).sum());
             List<SeedSummary.TableLoad> loads;
             long loaded;
-            try (Lanes lanes = new Lanes(dataSource, connections)) {
+            try (Lanes lanes = new Lanes(dataSource, usableConnections(dataSource))) {
                 loads = load(lanes, dataSource, plan, serialized);
                 loaded = System.nanoTime();
                 serialized.vacuumStarted();
@@ -126,6 +135,15 @@ public final class Seeder {
             loads.add(TableCopier.copy(lane.connection(), plan, table, progress));
         }
         return loads;
+    }
+
+    private int usableConnections(DataSource dataSource) {
+        if (dataSource instanceof HikariDataSource pool && pool.getMaximumPoolSize() < connections) {
+            LOG.info("The pool {} holds {} connection(s): seeding one table at a time", pool.getPoolName(),
+                    pool.getMaximumPoolSize());
+            return pool.getMaximumPoolSize();
+        }
+        return connections;
     }
 
     private static void refuseUnlessEmpty(Connection connection) throws SQLException {

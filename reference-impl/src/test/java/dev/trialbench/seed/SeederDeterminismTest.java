@@ -6,12 +6,14 @@ import static dev.trialbench.seed.SeededDatabases.queryLong;
 import static dev.trialbench.seed.SeededDatabases.seeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.trialbench.seed.SeededDatabases.Seeded;
 import dev.trialbench.seed.SeededDatabases.State;
+import dev.trialbench.testing.TestPostgres;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class SeederDeterminismTest {
 
@@ -35,6 +37,14 @@ class SeederDeterminismTest {
         Map<SeedTable, String> other = contentDigests(seeded(State.BEFORE, SEED + 1, 0).dataSource());
         for (SeedTable table : SeedTable.values()) {
             assertThat(other.get(table)).as(table.tableName()).isNotEqualTo(first.get(table));
+        }
+    }
+
+    @Test
+    void oneLaneOnAOneConnectionPoolGivesTheSameRowsAsTwoLanes() {
+        try (HikariDataSource dataSource = TestPostgres.before("seed_one_lane", 1)) {
+            new Seeder().seed(dataSource, SeededDatabases.config(SEED), SeedProgress.none());
+            assertThat(contentDigests(dataSource)).isEqualTo(contentDigests(seeded(State.BEFORE, SEED, 0).dataSource()));
         }
     }
 
