@@ -18,6 +18,7 @@ public final class ReportListing {
 
     /** The statement, written once. */
     static final String NEWEST_REPORTS = """
+            /* trialbench NEWEST_REPORTS */
             SELECT report_id, title, damage_type, state, total_cost, created_at
             FROM reports
             WHERE created_by_user_id = :userId AND deleted_at IS NULL
