@@ -1,42 +1,71 @@
 package dev.trialbench.bench.cli;
 
-import dev.trialbench.bench.pipeline.SmokePipeline;
-import dev.trialbench.bench.pipeline.SmokePipeline.Settings;
+import dev.trialbench.bench.jmh.Profile;
+import dev.trialbench.bench.pipeline.Pipeline;
 import dev.trialbench.seed.SeedConfig;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/**
- * {@code trialbench run}: the before/after pipeline. Until the benchmark issue lands it is a smoke
- * run: provision, migrate to BEFORE, seed, exercise every cell once, migrate to AFTER, again, print.
- */
+/** {@code trialbench run}: the before/after pipeline, ending in a report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Before/after pipeline (smoke run): provision, migrate, seed, activate and list before and"
-                + " after the report's migrations, and print what happened.")
+        description = {"The before/after pipeline: provision, migrate to BEFORE, seed, measure (JMH, statements, plans),",
+            "migrate to AFTER under a concurrent writer, measure again, audit indexes, write the run folder and its report."})
 public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOptions database;
 
-    @Option(names = "--scale", defaultValue = "${env:TRIALBENCH_SCALE:-0.05}",
-            description = "Seed scale factor (1 = 100k users, 1M sessions, 500k reports). Default ${DEFAULT-VALUE}.")
+    @Option(names = "--profile", defaultValue = "${env:TRIALBENCH_PROFILE:-quick}",
+            description = "quick (scale 0.1, 1 fork, a few minutes) or full (scale 1, 2 forks, for publishing). "
+                    + "Default ${DEFAULT-VALUE}. Variable TRIALBENCH_PROFILE.")
+    String profile;
+
+    @Option(names = "--scale", defaultValue = "${env:TRIALBENCH_SCALE}",
+            description = "Seed scale factor (1 = 100k users, 1M sessions, 500k reports); default: the profile's.")
     String scale;
 
     @Option(names = "--seed", defaultValue = "${env:TRIALBENCH_SEED:-42}",
             description = "Seed of the generated data (same seed and scale, same rows). Default ${DEFAULT-VALUE}.")
     String seed;
 
+    @Option(names = "--out", defaultValue = "scratch/runs",
+            description = "Folder that receives the run's folder. Default ${DEFAULT-VALUE} (ignored by git).")
+    Path out;
+
+    @Option(names = "--publish", description = "Write the run under results/ (to be committed) instead of --out.")
+    boolean publish;
+
     @Option(names = "--keep-database", description = "Do not drop the run's database at the end (url and container).")
     boolean keepDatabase;
 
+    @Option(names = "--skip-pgbench", description = "Do not load pgbench -i as the seeding-speed reference.")
+    boolean skipPgbench;
+
     @Override
     public Integer call() {
-        SeedConfig seedConfig = SeedConfig.parse(seed, scale, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        new SmokePipeline(new Settings(database.toRequest(), seedConfig, keepDatabase), System.out).run();
+        Profile chosen = parseProfile(profile);
+        String scaleText = scale == null || scale.isBlank() ? (chosen == Profile.FULL ? "1" : "0.1") : scale;
+        SeedConfig seedConfig = SeedConfig.parse(seed, scaleText, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        String command = "./trialbench run --profile " + chosen.name().toLowerCase(Locale.ROOT) + " --scale " + scaleText
+                + " --seed " + seed + (publish ? " --publish" : "");
+        Path outputDirectory = publish ? Path.of("results") : out;
+        new Pipeline(new Pipeline.Settings(database.toRequest(), chosen, seedConfig, outputDirectory, keepDatabase,
+                skipPgbench, command), System.out).run();
         return 0;
+    }
+
+    private static Profile parseProfile(String text) {
+        try {
+            return Profile.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown profile '" + text + "' (flag --profile, variable TRIALBENCH_PROFILE):"
+                    + " use quick or full", e);
+        }
     }
 }

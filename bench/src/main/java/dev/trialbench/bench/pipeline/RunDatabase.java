@@ -49,6 +49,10 @@ final class RunDatabase implements AutoCloseable {
         return name;
     }
 
+    String jdbcUrl() {
+        return server.jdbcUrlFor(name);
+    }
+
     HikariDataSource dataSource() {
         return dataSource;
     }

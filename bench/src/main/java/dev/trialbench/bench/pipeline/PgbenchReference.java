@@ -1,0 +1,109 @@
+package dev.trialbench.bench.pipeline;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.trialbench.db.Pool;
+import dev.trialbench.db.PoolConfig;
+import dev.trialbench.provision.ProvisionedDatabase;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Loads {@code pgbench -i} into a scratch database on the same server, right after the seeder, so
+ * that the seeder's heap MB/s has a reference measured under the same conditions. Only the steps
+ * comparable to the seeder run ({@code -I dtgv}: drop, create tables, client-side COPY, vacuum; no
+ * primary keys, which pgbench builds after the load while the seeder's tables have them during it).
+ * The scale is chosen so that pgbench loads about as much heap as the seeder (32 per seed scale 1).
+ */
+final class PgbenchReference {
+
+    /** pgbench's heap MB/s and seconds; or why there is none. */
+    record Result(Double heapMegabytesPerSecond, Double seconds, String note) {
+    }
+
+    private PgbenchReference() {
+    }
+
+    static Result measure(ProvisionedDatabase server, double seedScale) {
+        String pgbench = findPgbench();
+        if (pgbench == null) {
+            return new Result(null, null, "pgbench not found on the PATH (Debian: apt-get install postgresql-client)");
+        }
+        int scale = (int) Math.max(1, Math.round(32 * seedScale));
+        String database = "trialbench_pgbench_" + ProcessHandle.current().pid();
+        try (HikariDataSource admin = Pool.open(server.poolConfig().withMaximumPoolSize(1).withApplicationName("trialbench-admin"))) {
+            execute(admin, "DROP DATABASE IF EXISTS " + database);
+            execute(admin, "CREATE DATABASE " + database);
+            try {
+                URI uri = URI.create(server.jdbcUrlFor(database).substring("jdbc:".length()));
+                ProcessBuilder builder = new ProcessBuilder(pgbench, "-i", "-I", "dtgv", "-q", "-s", Integer.toString(scale),
+                        "-h", uri.getHost(), "-p", Integer.toString(uri.getPort() < 0 ? 5432 : uri.getPort()),
+                        "-U", server.username(), database)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                if (server.password() != null && !server.password().isEmpty()) {
+                    builder.environment().put("PGPASSWORD", server.password());
+                }
+                long started = System.nanoTime();
+                Process process = builder.start();
+                if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                    return new Result(null, null, "pgbench -i failed (exit " + process.exitValue() + ")");
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                long heapBytes = heapBytes(server, database);
+                return new Result(heapBytes / 1e6 / seconds, seconds,
+                        "pgbench -i -I dtgv -s " + scale + ": " + Math.round(heapBytes / 1e6) + " MB heap");
+            } finally {
+                execute(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        } catch (IOException | SQLException e) {
+            return new Result(null, null, "pgbench reference not measured: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(null, null, "pgbench reference interrupted");
+        }
+    }
+
+    private static long heapBytes(ProvisionedDatabase server, String database) throws SQLException {
+        PoolConfig config = PoolConfig.defaults(server.jdbcUrlFor(database), server.username(), server.password())
+                .withMaximumPoolSize(1).withApplicationName("trialbench-admin");
+        try (HikariDataSource pool = Pool.open(config);
+             Connection connection = pool.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT sum(pg_relation_size(oid)) FROM pg_class WHERE relname LIKE 'pgbench%' AND relkind = 'r'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void execute(HikariDataSource admin, String sql) throws SQLException {
+        try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static String findPgbench() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "pgbench");
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        for (String dir : List.of("/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/15/bin")) {
+            Path candidate = Path.of(dir, "pgbench");
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.trialbench.bench.pipeline;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.trialbench.bench.jmh.BenchTarget;
+import dev.trialbench.bench.jmh.CellEvidenceCollector;
+import dev.trialbench.bench.jmh.JmhRunner;
+import dev.trialbench.bench.jmh.Profile;
+import dev.trialbench.bench.report.Reports;
+import dev.trialbench.bench.report.ResultsIndex;
+import dev.trialbench.bench.results.RunEnvironment;
+import dev.trialbench.bench.results.RunEvidence;
+import dev.trialbench.bench.results.RunEvidence.CellEvidence;
+import dev.trialbench.bench.results.RunEvidence.DatabaseEvidence;
+import dev.trialbench.bench.results.RunEvidence.MigrationEvidence;
+import dev.trialbench.bench.results.RunEvidence.SeedEvidence;
+import dev.trialbench.bench.results.RunEvidence.StatementEvidence;
+import dev.trialbench.db.Jdbis;
+import dev.trialbench.db.Migrations;
+import dev.trialbench.db.Pool;
+import dev.trialbench.monitor.IndexFinding;
+import dev.trialbench.monitor.IndexUsage;
+import dev.trialbench.monitor.Monitor;
+import dev.trialbench.provision.DatabaseRequest;
+import dev.trialbench.provision.ProvisionedDatabase;
+import dev.trialbench.provision.Provisioner;
+import dev.trialbench.seed.SeedConfig;
+import dev.trialbench.seed.SeedPlan;
+import dev.trialbench.seed.SeedProgress;
+import dev.trialbench.seed.SeedSummary;
+import dev.trialbench.seed.Seeder;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The main job: provision, migrate to BEFORE, seed, measure (JMH, statement counts, pg_stat_statements,
+ * plans), migrate to AFTER under a concurrent writer, ANALYZE, measure again, audit the indexes, and
+ * write the run's folder (raw files, then the report generated from them alone).
+ * The database is migrated in place, so both columns of the factorial see the same rows.
+ * Not thread-safe; one run at a time.
+ */
+public final class Pipeline {
+
+    /** What a run needs, built once at the edge (CLI). */
+    public record Settings(DatabaseRequest database, Profile profile, SeedConfig seed, Path outputDirectory,
+                           boolean keepDatabase, boolean skipPgbench, String command) {
+    }
+
+    private final Settings settings;
+    private final PrintStream out;
+
+    public Pipeline(Settings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** Runs everything and returns the run's folder. */
+    public Path run() {
+        Phases phases = new Phases(out);
+        String startedAt = Instant.now().toString();
+        out.printf("trialbench run: profile %s, scale %s, seed %d%n", settings.profile().name().toLowerCase(),
+                settings.seed().scale(), settings.seed().seed());
+        try (ProvisionedDatabase server = phases.run("provision", () -> Provisioner.provision(settings.database()));
+             RunDatabase database = RunDatabase.create(server, settings.keepDatabase());
+             HikariDataSource writerPool = Pool.open(PoolConfigs.forWriter(server, database.name()))) {
+            out.println("   database: " + server.kind().label() + " (" + server.reason() + ")");
+            HikariDataSource dataSource = database.dataSource();
+            Migrations migrations = new Migrations(dataSource);
+            Monitor monitor = new Monitor(dataSource);
+            Jdbi jdbi = Jdbis.create(dataSource);
+            SeedPlan plan = SeedPlan.of(settings.seed());
+            Path folder = RunFolderWriter.create(settings.outputDirectory(), EnvironmentProbe.gitSha(), EnvironmentProbe.host());
+            Path target = folder.resolve(".target.properties");
+
+            phases.run("migrate to BEFORE", () -> migrations.migrateToBefore());
+            boolean statements = monitor.ensureStatementStatistics().usable();
+            SeedSummary seeded = phases.run("seed", () -> new Seeder().seed(dataSource, settings.seed(), SeedProgress.terminal()));
+            PgbenchReference.Result pgbench = settings.skipPgbench()
+                    ? new PgbenchReference.Result(null, null, "skipped (--skip-pgbench)")
+                    : phases.run("pgbench -i reference", () -> PgbenchReference.measure(server, settings.seed().scale()));
+            BenchTarget.write(target, database.jdbcUrl(), server.username(), server.password(), settings.seed());
+
+            List<CellEvidence> cells = new ArrayList<>();
+            List<StatementEvidence> statementEvidence = new ArrayList<>();
+            List<DatabaseEvidence> databaseEvidence = new ArrayList<>();
+            measure("before", folder, target, dataSource, jdbi, monitor, plan, statements, phases, cells, statementEvidence,
+                    databaseEvidence);
+
+            MigrationEvidence migration = phases.run("migrate to AFTER under a concurrent writer",
+                    () -> MigrationUnderWriter.migrate(migrations, dataSource, writerPool, plan));
+            phases.run("ANALYZE", () -> analyze(dataSource));
+            measure("after", folder, target, dataSource, jdbi, monitor, plan, statements, phases, cells, statementEvidence,
+                    databaseEvidence);
+            RunEvidence.IndexAudit audit = phases.run("index audit", () -> audit(monitor));
+
+            java.nio.file.Files.deleteIfExists(target);
+            RunEnvironment environment = new RunEnvironment("0.1.0", EnvironmentProbe.gitSha(), EnvironmentProbe.host(),
+                    startedAt, settings.profile().name().toLowerCase(), settings.seed().scale(), settings.seed().seed(),
+                    settings.seed().anchor().toString(), server.kind().label(), server.reason(),
+                    EnvironmentProbe.serverSettings(dataSource).getOrDefault("server_version", "unknown"),
+                    EnvironmentProbe.serverSettings(dataSource), EnvironmentProbe.jdk(), EnvironmentProbe.os(),
+                    EnvironmentProbe.cpuModel(), Runtime.getRuntime().availableProcessors(), EnvironmentProbe.memoryBytes(),
+                    settings.profile().forks(), settings.command());
+            RunEvidence evidence = new RunEvidence(seedEvidence(seeded, pgbench), migration, cells, statementEvidence, audit,
+                    databaseEvidence, phases.done());
+            RunFolderWriter.write(folder.resolve("environment.json"), environment);
+            RunFolderWriter.write(folder.resolve("evidence.json"), evidence);
+            Reports.write(folder);
+            ResultsIndex.write(settings.outputDirectory());
+            out.printf("%nrun done in %.0f s: %s%n", phases.totalSeconds(), folder.resolve("report.md"));
+            return folder;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void measure(String schema, Path folder, Path target, HikariDataSource dataSource, Jdbi jdbi, Monitor monitor,
+                         SeedPlan plan, boolean statements, Phases phases, List<CellEvidence> cells,
+                         List<StatementEvidence> statementEvidence, List<DatabaseEvidence> databaseEvidence) {
+        phases.run("statements per operation, " + schema,
+                () -> cells.addAll(CellEvidenceCollector.collect(dataSource, plan, schema)));
+        if (!DatabaseCounters.reset(dataSource, monitor, statements)) {
+            out.println("   note: statistics could not be reset (needs pg_stat_reset); figures cover the database's life");
+        }
+        phases.run("JMH, " + schema, () -> JmhRunner.run(settings.profile(), schema, target,
+                folder.resolve("jmh-" + schema + ".json")));
+        phases.run("pg_stat_statements and plans, " + schema, () -> {
+            databaseEvidence.add(DatabaseCounters.read(schema, dataSource, monitor));
+            statementEvidence.addAll(StatementEvidenceCollector.collect(schema, jdbi, monitor, plan, statements));
+        });
+    }
+
+    private static RunEvidence.IndexAudit audit(Monitor monitor) {
+        Map<String, Long> scans = new TreeMap<>();
+        for (IndexUsage usage : monitor.indexUsage()) {
+            scans.put(usage.index(), usage.scans());
+        }
+        return new RunEvidence.IndexAudit(notes(monitor.unusedIndexes()), notes(monitor.duplicateIndexes()),
+                notes(monitor.invalidIndexes()), scans);
+    }
+
+    private static List<RunEvidence.IndexNote> notes(List<IndexFinding> findings) {
+        return findings.stream()
+                .map(finding -> new RunEvidence.IndexNote(finding.table(), finding.index(), finding.definition(),
+                        finding.sizeBytes(), finding.reason()))
+                .sorted(java.util.Comparator.comparing(RunEvidence.IndexNote::index))
+                .toList();
+    }
+
+    private static SeedEvidence seedEvidence(SeedSummary seeded, PgbenchReference.Result pgbench) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        seeded.tables().forEach(load -> rows.put(load.table().tableName(), load.rows()));
+        return new SeedEvidence(seeded.totalRows(), seeded.totalHeapBytes(), seeded.duration().toMillis() / 1000.0,
+                seeded.heapMegabytesPerSecond(), pgbench.heapMegabytesPerSecond(), pgbench.seconds(), pgbench.note(), rows);
+    }
+
+    private static void analyze(HikariDataSource dataSource) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("ANALYZE failed: " + e.getMessage(), e);
+        }
+    }
+}
