@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Binds and runs the statements of {@link ActivationSql} on a handle; shared by both
@@ -88,16 +89,7 @@ final class ActivationStatements {
     /** Naive: one INSERT per flag, each its own round trip (and, in autocommit, its own commit). */
     static void insertFlagsOneByOne(Handle handle, ValidRequest request, FraudDecision decision) {
         for (FraudFlag flag : decision.flags()) {
-            handle.createUpdate(ActivationSql.INSERT_FLAG)
-                    .bind("flagId", UUID.randomUUID())
-                    .bind("userId", request.userId())
-                    .bind("fingerprint", request.fingerprintHash())
-                    .bind("ip", request.ipAddress())
-                    .bind("flagType", flag.type())
-                    .bind("severity", flag.severity().dbValue())
-                    .bind("fraudScore", decision.score())
-                    .bind("details", details(flag))
-                    .execute();
+            bindFlag(handle.createUpdate(ActivationSql.INSERT_FLAG), request, decision, flag).execute();
         }
     }
 
@@ -105,17 +97,21 @@ final class ActivationStatements {
     static void insertFlagsAsBatch(Handle handle, ValidRequest request, FraudDecision decision) {
         PreparedBatch batch = handle.prepareBatch(ActivationSql.INSERT_FLAG);
         for (FraudFlag flag : decision.flags()) {
-            batch.bind("flagId", UUID.randomUUID())
-                    .bind("userId", request.userId())
-                    .bind("fingerprint", request.fingerprintHash())
-                    .bind("ip", request.ipAddress())
-                    .bind("flagType", flag.type())
-                    .bind("severity", flag.severity().dbValue())
-                    .bind("fraudScore", decision.score())
-                    .bind("details", details(flag))
-                    .add();
+            bindFlag(batch, request, decision, flag).add();
         }
         batch.execute();
+    }
+
+    private static <T extends SqlStatement<T>> T bindFlag(T statement, ValidRequest request, FraudDecision decision,
+                                                          FraudFlag flag) {
+        return statement.bind("flagId", UUID.randomUUID())
+                .bind("userId", request.userId())
+                .bind("fingerprint", request.fingerprintHash())
+                .bind("ip", request.ipAddress())
+                .bind("flagType", flag.type())
+                .bind("severity", flag.severity().dbValue())
+                .bind("fraudScore", decision.score())
+                .bind("details", details(flag));
     }
 
     static void insertDevice(Handle handle, ValidRequest request) {
