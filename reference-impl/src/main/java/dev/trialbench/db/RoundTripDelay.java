@@ -1,0 +1,107 @@
+package dev.trialbench.db;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.MethodExecutionContext;
+import net.ttddyy.dsproxy.listener.MethodExecutionListener;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+
+/**
+ * Adds a network round trip's latency to every round trip a DataSource makes: each statement
+ * execution (a JDBC batch is one round trip), commit and rollback. On loopback a round trip costs
+ * tens of microseconds; between a service and a managed database, 0.5 to 20 ms. The optimization
+ * report's figures (six queries in ~120 ms) only make sense with such a cost, so the benchmarks can
+ * be run at several.
+ *
+ * <p>The delay is a sleep before the call, so it models latency, not bandwidth: the bytes of a
+ * large result are not delayed (a network proxy such as Toxiproxy would delay those too). With a
+ * delay of zero, {@link #wrap} returns the DataSource unchanged, so nothing is added at all.
+ * Thread-safe (immutable).
+ */
+public final class RoundTripDelay {
+
+    private final long delayNanos;
+
+    private RoundTripDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("The round-trip delay must not be negative, was " + delay);
+        }
+        this.delayNanos = delay.toNanos();
+    }
+
+    public static RoundTripDelay of(Duration delay) {
+        return new RoundTripDelay(delay);
+    }
+
+    public Duration delay() {
+        return Duration.ofNanos(delayNanos);
+    }
+
+    /** A DataSource that waits {@link #delay()} before every round trip; {@code target} itself when zero. */
+    public DataSource wrap(DataSource target) {
+        if (delayNanos == 0) {
+            return target;
+        }
+        return ProxyDataSourceBuilder.create("rtt-" + delay().toMillis() + "ms", target)
+                .listener(new QueryExecutionListener() {
+                    @Override
+                    public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+                        pause();
+                    }
+
+                    @Override
+                    public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+                    }
+                })
+                .methodListener(new MethodExecutionListener() {
+                    @Override
+                    public void beforeMethod(MethodExecutionContext context) {
+                        if (context.getTarget() instanceof java.sql.Connection) {
+                            String method = context.getMethod().getName();
+                            if (method.equals("commit") || method.equals("rollback")) {
+                                pause();
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void afterMethod(MethodExecutionContext context) {
+                    }
+                })
+                .build();
+    }
+
+    /** Sleeps at least the delay (parkNanos may wake early, so loop until the deadline). */
+    private void pause() {
+        long deadline = System.nanoTime() + delayNanos;
+        for (long left = delayNanos; left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    /** Parses "0", "1ms", "5 ms", "0.5ms", "250us": a number of milliseconds unless "us" is given. */
+    public static Duration parse(String text) {
+        String value = text.strip().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+        try {
+            if (value.endsWith("us")) {
+                return Duration.ofNanos(Math.round(Double.parseDouble(value.substring(0, value.length() - 2)) * 1_000));
+            }
+            if (value.endsWith("ms")) {
+                value = value.substring(0, value.length() - 2);
+            }
+            double millis = Double.parseDouble(value);
+            if (millis < 0 || millis > 10_000) {
+                throw new NumberFormatException("out of range");
+            }
+            return Duration.ofNanos(Math.round(millis * 1_000_000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Cannot read the round-trip time '" + text
+                    + "' (flag --rtt): use milliseconds such as 0, 1ms, 5ms, 0.5ms or microseconds such as 250us", e);
+        }
+    }
+}
