@@ -3,6 +3,8 @@ package dev.trialbench.bench.cli;
 import dev.trialbench.bench.jmh.Profile;
 import dev.trialbench.bench.pipeline.Pipeline;
 import dev.trialbench.seed.SeedConfig;
+import dev.trialbench.seed.SeedPlan;
+import dev.trialbench.seed.SeedTable;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -51,13 +53,25 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Profile chosen = parseProfile(profile);
         String scaleText = scale == null || scale.isBlank() ? (chosen == Profile.FULL ? "1" : "0.1") : scale;
-        SeedConfig seedConfig = SeedConfig.parse(seed, scaleText, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        SeedConfig seedConfig = withLargeReservedPool(
+                SeedConfig.parse(seed, scaleText, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         String command = "./trialbench run --profile " + chosen.name().toLowerCase(Locale.ROOT) + " --scale " + scaleText
                 + " --seed " + seed + (publish ? " --publish" : "");
         Path outputDirectory = publish ? Path.of("results") : out;
         new Pipeline(new Pipeline.Settings(database.toRequest(), chosen, seedConfig, outputDirectory, keepDatabase,
                 skipPgbench, command), System.out).run();
         return 0;
+    }
+
+    /**
+     * Every measured activation takes a fresh reserved user and device; an iteration of a fast
+     * activation can take a few thousand, so the pools are half the users (at most 20,000), never
+     * less than the seeder's default.
+     */
+    static SeedConfig withLargeReservedPool(SeedConfig config) {
+        long users = SeedPlan.scaled(SeedTable.USERS.rowsAtScaleOne(), config.scale());
+        int reserved = (int) Math.max(config.reservedUsers(), Math.min(users / 2, 20_000));
+        return config.withReservedUsers(reserved).withReservedDevices(Math.max(config.reservedDevices(), reserved));
     }
 
     private static Profile parseProfile(String text) {
