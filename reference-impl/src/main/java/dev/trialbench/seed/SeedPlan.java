@@ -79,7 +79,7 @@ public final class SeedPlan {
     }
 
     /** round(rowsAtScaleOne × scale), at least 1. */
-    static long scaled(long rowsAtScaleOne, double scale) {
+    public static long scaled(long rowsAtScaleOne, double scale) {
         return Math.max(1, Math.round(rowsAtScaleOne * scale));
     }
 
