@@ -17,6 +17,7 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -52,7 +53,12 @@ public final class JmhRunner {
      */
     public static Collection<RunResult> run(Profile profile, String schemaLabel, Path targetFile, Path jsonOut)
             throws RunnerException {
-        return new Runner(options(profile, schemaLabel, targetFile, jsonOut, BENCHMARKS).build()).run();
+        return run(options(profile, schemaLabel, targetFile, jsonOut, BENCHMARKS).build());
+    }
+
+    /** Runs JMH with options from {@link #options} (possibly narrowed, e.g. by a test). */
+    static Collection<RunResult> run(Options options) throws RunnerException {
+        return new Runner(options).run();
     }
 
     /** The options of {@link #run}, for the given benchmark classes; callers may override before building. */
