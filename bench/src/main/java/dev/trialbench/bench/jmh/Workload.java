@@ -47,6 +47,8 @@ public final class Workload {
     private final ReportListing reportListing;
     private final ActivationRequest[] fraudRequests;
     private final ActivationRequest[] activationRequests;
+    private final List<UUID> reservedUsers;
+    private final List<String> reservedFingerprints;
     private final UUID[] listingOwners;
     private final int[] outcomes = new int[ActivationResult.Outcome.values().length];
     private int fraudCursor;
@@ -59,6 +61,14 @@ public final class Workload {
         this.reportListing = new ReportListing(jdbi);
         this.fraudRequests = fraudRequests(plan);
         this.activationRequests = activationRequests(plan);
+        List<UUID> users = new ArrayList<>(activationRequests.length);
+        List<String> fingerprints = new ArrayList<>(activationRequests.length);
+        for (int k = 0; k < activationRequests.length; k++) {
+            users.add(plan.reservedUser(k));
+            fingerprints.add(plan.reservedFingerprint(k));
+        }
+        this.reservedUsers = List.copyOf(users);
+        this.reservedFingerprints = List.copyOf(fingerprints);
         this.listingOwners = new UUID[plan.heavyReportOwnerCount()];
         for (int i = 0; i < listingOwners.length; i++) {
             listingOwners[i] = plan.heavyReportOwner(i);
@@ -113,13 +123,7 @@ public final class Workload {
      * outcome counts. Safe to call on a database no activation has touched.
      */
     public void reset() {
-        List<UUID> users = new ArrayList<>(activationRequests.length);
-        List<String> fingerprints = new ArrayList<>(activationRequests.length);
-        for (int k = 0; k < activationRequests.length; k++) {
-            users.add(plan.reservedUser(k));
-            fingerprints.add(plan.reservedFingerprint(k));
-        }
-        WorkloadReset.run(jdbi, users, fingerprints);
+        WorkloadReset.run(jdbi, reservedUsers, reservedFingerprints);
         activationCursor = 0;
         Arrays.fill(outcomes, 0);
     }
