@@ -1,0 +1,92 @@
+package dev.trialbench.bench.jmh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trialbench.bench.jmh.SeededDatabase.Seeded;
+import dev.trialbench.testing.TestPostgres;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The JMH run: options follow the profile, and one benchmark run end to end (a forked JVM, a seeded
+ * database, a JSON file with percentiles). No timing is asserted.
+ */
+class JmhRunnerTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void optionsFollowTheProfileAndPassTheTargetToTheForks() throws Exception {
+        Path target = folder.resolve("target.properties");
+        BenchTarget.write(target, "jdbc:postgresql://localhost/x", "u", "", SeededDatabase.shared().config());
+        for (Profile profile : Profile.values()) {
+            Options options = JmhRunner.options(profile, "after", target, folder.resolve("out.json"), JmhRunner.BENCHMARKS)
+                    .build();
+            assertThat(options.getForkCount().get()).isEqualTo(profile.forks());
+            assertThat(options.getWarmupIterations().get()).isEqualTo(profile.warmupIterations());
+            assertThat(options.getWarmupTime().get()).isEqualTo(TimeValue.milliseconds(profile.warmupTime().toMillis()));
+            assertThat(options.getMeasurementIterations().get()).isEqualTo(profile.measurementIterations());
+            assertThat(options.getMeasurementTime().get())
+                    .isEqualTo(TimeValue.milliseconds(profile.measurementTime().toMillis()));
+            assertThat(options.getParameter("schema").get()).containsExactly("after");
+            assertThat(options.getJvmArgsAppend().get())
+                    .contains("-D" + BenchTarget.PROPERTY + "=" + target.toAbsolutePath(), "-Xmx1g");
+            assertThat(options.getResultFormat().get()).isEqualTo(ResultFormatType.JSON);
+            assertThat(options.shouldFailOnError().get()).isTrue();
+            assertThat(options.getIncludes()).hasSize(JmhRunner.BENCHMARKS.size());
+        }
+        assertThat(Profile.QUICK.iterationTime(7)).hasSeconds(28);
+        assertThat(Profile.parse(" Full ")).isEqualTo(Profile.FULL);
+    }
+
+    @Test
+    void refusesAMissingTargetFileAndABadLabel() {
+        Path missing = folder.resolve("missing.properties");
+        assertThatThrownBy(() -> JmhRunner.run(Profile.QUICK, "before", missing, folder.resolve("out.json")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(missing.toString());
+        assertThatThrownBy(() -> JmhRunner.run(Profile.QUICK, "BEFORE schema", missing, folder.resolve("out.json")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("schema label");
+    }
+
+    @Test
+    void runsOneBenchmarkInAForkAndWritesPercentiles() throws Exception {
+        Seeded seeded = SeededDatabase.shared();
+        Path target = folder.resolve("target.properties");
+        BenchTarget.write(target, seeded.dataSource().getJdbcUrl(), seeded.dataSource().getUsername(),
+                TestPostgres.server().password(), seeded.config());
+        Path json = folder.resolve("results/jmh-before.json");
+
+        Collection<RunResult> results = JmhRunner.run(JmhRunner
+                .options(Profile.QUICK, "before", target, json, List.of(RoundTripBenchmark.class))
+                .forks(1)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(300))
+                .build());
+
+        assertThat(results).hasSize(1);
+        JsonNode run = new ObjectMapper().readTree(json.toFile());
+        assertThat(run).hasSize(1);
+        JsonNode selectOne = run.get(0);
+        assertThat(selectOne.get("benchmark").asText()).isEqualTo(Cell.ROUND_TRIP_SELECT_ONE.jmhName());
+        assertThat(selectOne.get("mode").asText()).isEqualTo("sample");
+        assertThat(selectOne.get("params").get("schema").asText()).isEqualTo("before");
+        JsonNode metric = selectOne.get("primaryMetric");
+        assertThat(metric.get("scoreUnit").asText()).isEqualTo("us/op");
+        assertThat(metric.get("scorePercentiles").has("99.0")).isTrue();
+        assertThat(metric.get("scorePercentiles").get("50.0").asDouble()).isPositive();
+    }
+}
