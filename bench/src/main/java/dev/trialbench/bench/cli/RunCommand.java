@@ -43,6 +43,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--publish", description = "Write the run under results/ (to be committed) instead of --out.")
     boolean publish;
 
+    @Option(names = "--rtt", split = ",", paramLabel = "RTT",
+            description = "Round-trip times to add to every database round trip in a second JMH run of the fraud check"
+                    + " and activation, e.g. 1ms,5ms,20ms; 'none' for no sweep. Default: 1ms,5ms,20ms for full, none for quick.")
+    java.util.List<String> rtt;
+
     @Option(names = "--keep-database", description = "Do not drop the run's database at the end (url and container).")
     boolean keepDatabase;
 
@@ -58,8 +63,15 @@ public final class RunCommand implements Callable<Integer> {
         String command = "./trialbench run --profile " + chosen.name().toLowerCase(Locale.ROOT) + " --scale " + scaleText
                 + " --seed " + seed + (publish ? " --publish" : "");
         Path outputDirectory = publish ? Path.of("results") : out;
+        java.util.List<String> rtts = rtt == null
+                ? (chosen == Profile.FULL ? java.util.List.of("1ms", "5ms", "20ms") : java.util.List.of())
+                : rtt.stream().filter(value -> !value.equalsIgnoreCase("none")).toList();
+        rtts.forEach(dev.trialbench.db.RoundTripDelay::parse);
+        if (!rtts.isEmpty()) {
+            command += " --rtt " + String.join(",", rtts);
+        }
         new Pipeline(new Pipeline.Settings(database.toRequest(), chosen, seedConfig, outputDirectory, keepDatabase,
-                skipPgbench, command), System.out).run();
+                skipPgbench, rtts, command), System.out).run();
         return 0;
     }
 

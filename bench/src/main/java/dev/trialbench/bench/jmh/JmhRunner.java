@@ -56,6 +56,25 @@ public final class JmhRunner {
         return run(options(profile, schemaLabel, targetFile, jsonOut, BENCHMARKS).build());
     }
 
+    /** The benchmarks whose latency depends on the number of round trips: the ones the RTT sweep runs. */
+    public static final List<Class<? extends WorkloadBenchmark>> RTT_BENCHMARKS =
+            List.of(FraudCheckBenchmark.class, ActivationBenchmark.class);
+
+    /**
+     * Runs the fraud check and the activation again with each injected round-trip time of
+     * {@code rtts} (e.g. {@code 1ms}, {@code 5ms}, {@code 20ms}): where naive and batched part.
+     */
+    public static Collection<RunResult> runRttSweep(Profile profile, String schemaLabel, Path targetFile, Path jsonOut,
+                                                    List<String> rtts) throws RunnerException {
+        if (rtts.isEmpty()) {
+            throw new IllegalArgumentException("The RTT sweep needs at least one round-trip time (flag --rtt)");
+        }
+        rtts.forEach(dev.trialbench.db.RoundTripDelay::parse);
+        return run(options(profile, schemaLabel, targetFile, jsonOut, RTT_BENCHMARKS)
+                .param("rtt", rtts.toArray(String[]::new))
+                .build());
+    }
+
     /** Runs JMH with options from {@link #options} (possibly narrowed, e.g. by a test). */
     static Collection<RunResult> run(Options options) throws RunnerException {
         return new Runner(options).run();

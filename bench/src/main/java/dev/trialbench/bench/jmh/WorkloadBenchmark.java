@@ -3,6 +3,9 @@ package dev.trialbench.bench.jmh;
 import dev.trialbench.activation.BatchedActivation;
 import dev.trialbench.activation.NaiveActivation;
 import dev.trialbench.activation.TrialActivation;
+import dev.trialbench.db.Jdbis;
+import dev.trialbench.db.RoundTripDelay;
+import org.jdbi.v3.core.Jdbi;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -40,6 +43,13 @@ public abstract class WorkloadBenchmark {
     @Param({"before"})
     public String schema;
 
+    /**
+     * Latency added to every database round trip (statement, commit, rollback), e.g. {@code 0},
+     * {@code 1ms}, {@code 5ms}: see {@link RoundTripDelay}. At {@code 0} the DataSource is not wrapped.
+     */
+    @Param({"0"})
+    public String rtt;
+
     protected Workload workload;
     protected TrialActivation naiveActivation;
     protected TrialActivation batchedActivation;
@@ -48,9 +58,10 @@ public abstract class WorkloadBenchmark {
     @Setup(Level.Trial)
     public void openTarget() {
         target = BenchTarget.open();
-        workload = new Workload(target.jdbi(), target.plan());
-        naiveActivation = new NaiveActivation(target.jdbi());
-        batchedActivation = new BatchedActivation(target.jdbi());
+        Jdbi jdbi = Jdbis.create(RoundTripDelay.of(RoundTripDelay.parse(rtt)).wrap(target.dataSource()));
+        workload = new Workload(jdbi, target.plan());
+        naiveActivation = new NaiveActivation(jdbi);
+        batchedActivation = new BatchedActivation(jdbi);
     }
 
     @TearDown(Level.Trial)

@@ -52,7 +52,10 @@ public final class Pipeline {
 
     /** What a run needs, built once at the edge (CLI). */
     public record Settings(DatabaseRequest database, Profile profile, SeedConfig seed, Path outputDirectory,
-                           boolean keepDatabase, boolean skipPgbench, String command) {
+                           boolean keepDatabase, boolean skipPgbench, List<String> rtts, String command) {
+        public Settings {
+            rtts = List.copyOf(rtts);
+        }
     }
 
     private final Settings settings;
@@ -131,12 +134,30 @@ public final class Pipeline {
         if (!DatabaseCounters.reset(dataSource, monitor, statements)) {
             out.println("   note: statistics could not be reset (needs pg_stat_reset); figures cover the database's life");
         }
-        phases.run("JMH, " + schema, () -> JmhRunner.run(settings.profile(), schema, target,
-                folder.resolve("jmh-" + schema + ".json")));
+        phases.run("JMH, " + schema, () -> jmh(() -> JmhRunner.run(settings.profile(), schema, target,
+                folder.resolve("jmh-" + schema + ".json"))));
+        if (!settings.rtts().isEmpty()) {
+            phases.run("JMH round-trip sweep " + settings.rtts() + ", " + schema, () -> jmh(() -> JmhRunner.runRttSweep(
+                    settings.profile(), schema, target, folder.resolve("jmh-" + schema + "-rtt.json"), settings.rtts())));
+        }
         phases.run("pg_stat_statements and plans, " + schema, () -> {
             databaseEvidence.add(DatabaseCounters.read(schema, dataSource, monitor));
             statementEvidence.addAll(StatementEvidenceCollector.collect(schema, jdbi, monitor, plan, statements));
         });
+    }
+
+    /** JMH's checked exception, turned into the pipeline's failure with what to look at. */
+    private interface JmhCall {
+        Object call() throws org.openjdk.jmh.runner.RunnerException;
+    }
+
+    private static Object jmh(JmhCall call) {
+        try {
+            return call.call();
+        } catch (org.openjdk.jmh.runner.RunnerException e) {
+            throw new IllegalStateException("A JMH benchmark failed: " + e.getMessage()
+                    + " (its output above says which and why)", e);
+        }
     }
 
     private static RunEvidence.IndexAudit audit(Monitor monitor) {
