@@ -62,4 +62,9 @@ final class Numbers {
     static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
+
+    /** A plain decimal without trailing zeros, e.g. a scale factor {@code 0.05} or {@code 1}. */
+    static String plain(double value) {
+        return Double.isFinite(value) ? java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() : NOT_AVAILABLE;
+    }
 }
