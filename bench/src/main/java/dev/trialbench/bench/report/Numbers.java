@@ -19,7 +19,7 @@ final class Numbers {
             return NOT_AVAILABLE;
         }
         double size = Math.abs(millis);
-        String pattern = size >= 100 ? "%.0f" : size >= 10 ? "%.1f" : size >= 1 ? "%.2f" : "%.3f";
+        String pattern = size >= 100 ? "%,.0f" : size >= 10 ? "%.1f" : size >= 1 ? "%.2f" : "%.3f";
         return String.format(Locale.ROOT, pattern, millis);
     }
 
@@ -59,8 +59,10 @@ final class Numbers {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + places + "f", value) : NOT_AVAILABLE;
     }
 
-    static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    /** A size in kB below a megabyte, in MB from there. */
+    static String bytes(long bytes) {
+        return bytes < 1_000_000 ? String.format(Locale.ROOT, "%.0f kB", bytes / 1e3)
+                : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
     /** A plain decimal without trailing zeros, e.g. a scale factor {@code 0.05} or {@code 1}. */
