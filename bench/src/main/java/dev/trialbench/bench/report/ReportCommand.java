@@ -16,11 +16,11 @@ import picocli.CommandLine.Spec;
  * {@code trialbench report <run-folder>}: regenerates {@code report.md}, {@code report.html} and
  * {@code charts/} from the folder's raw files alone. {@code trialbench report --index <results-dir>}:
  * rewrites {@code results/README.md}. Exit 0 done, 1 when raw files are missing or malformed (the
- * message names the file), 2 on bad usage.
+ * message names the file), 2 on bad usage. Not thread-safe: picocli fills its fields for one call.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Regenerates a run's report (report.md, report.html, charts/) from its raw files alone,",
-                "or, with --index, the results index (results/README.md)."})
+        description = "Regenerates a run's report (report.md, report.html, charts/) from its raw files alone, or, with"
+                + " --index, the results index (results/README.md).")
 public final class ReportCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "<run-folder>",
