@@ -1,0 +1,31 @@
+package dev.trialbench.bench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every claim of the optimization report that a number of this run can judge, in the report's order:
+ * the activation and listing figures ("Performance Improvements Expected"), "Migration Safety" and the
+ * "Success Metrics". Each carries the report's words, the measured figures, a verdict with its reason,
+ * its raw source and the command that reproduces the run. The verdict rules and thresholds are in
+ * {@link Judge} and {@link SafetyJudge}. Stateless.
+ */
+public final class Claims {
+
+    private Claims() {
+    }
+
+    public static List<Claim> of(RunFolder run) {
+        ClaimContext context = ClaimContext.of(run);
+        List<Claim> claims = new ArrayList<>(ActivationClaims.of(context));
+        claims.addAll(ListingClaims.of(context));
+        claims.addAll(MigrationClaims.of(context));
+        claims.addAll(KpiClaims.of(context));
+        return List.copyOf(claims);
+    }
+
+    /** The report's Fix 2 indexes and whether this run's workload used them. */
+    public static List<IndexUse> indexUse(RunFolder run) {
+        return IndexUse.of(run.evidence().audit());
+    }
+}
