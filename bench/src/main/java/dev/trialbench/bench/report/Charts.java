@@ -2,7 +2,6 @@ package dev.trialbench.bench.report;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,10 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
@@ -68,9 +66,9 @@ public final class Charts {
             for (Chart chart : all()) {
                 CategoryChart drawn = draw(chart, factorial);
                 Path png = folder.resolve(chart.name() + ".png");
-                Files.write(png, BitmapEncoder.getBitmapBytes(drawn, BitmapEncoder.BitmapFormat.PNG));
+                Files.write(png, ChartEncoder.getBytes(drawn, "png"));
                 Path svg = folder.resolve(chart.name() + ".svg");
-                Files.write(svg, svg(drawn));
+                Files.write(svg, ChartEncoder.getBytes(drawn, "svg"));
                 written.add(png);
                 written.add(svg);
             }
@@ -151,11 +149,5 @@ public final class Charts {
         styler.setLegendFont(FONT);
         styler.setXAxisLabelRotation(20);
         styler.setAntiAlias(true);
-    }
-
-    private static byte[] svg(CategoryChart chart) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        return out.toByteArray();
     }
 }

@@ -23,7 +23,8 @@ final class FactorialSection {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Paragraph("JMH SampleTime, one client. p50/p95/p99 and mean over all forks and measurement"
                 + " iterations; `x SELECT 1` is the cell's p50 over the `SELECT 1` p50 of the same schema state; round"
-                + " trips per operation (statements, commits and rollbacks) come from `evidence.json`."));
+                + " trips per operation (statements, commits and rollbacks) and the outcomes of the operations counted come"
+                + " from `evidence.json`."));
         if (!factorial.missing().isEmpty()) {
             blocks.add(new Warning("missing cells: " + String.join(", ",
                     factorial.missing().stream().map(key -> Inline.code(key.label())).toList())));
@@ -54,19 +55,31 @@ final class FactorialSection {
             String roundTrips = Double.isFinite(trips) ? Numbers.perOp(trips) : "not counted";
             List<String> cells = new ArrayList<>(List.of(Inline.code(row.key().operation()), row.key().schema()));
             if (row.result().isEmpty()) {
-                cells.addAll(List.of(MISSING, MISSING, MISSING, MISSING, MISSING, roundTrips, MISSING, MISSING));
+                cells.addAll(List.of(MISSING, MISSING, MISSING, MISSING, MISSING, roundTrips, outcomes(context, row.key()),
+                        MISSING, MISSING));
             } else {
                 CellResult cell = row.result().get();
                 cells.addAll(List.of(Numbers.millis(cell.p50Millis()), Numbers.millis(cell.p95Millis()),
                         Numbers.millis(cell.p99Millis()), Numbers.millis(cell.meanMillis()),
                         row.floorMultiple().isPresent() ? Numbers.factor(row.floorMultiple().getAsDouble())
                                 : "n/a (no SELECT 1)",
-                        roundTrips, Numbers.count(cell.samples()), String.valueOf(cell.forks())));
+                        roundTrips, outcomes(context, row.key()), Numbers.count(cell.samples()),
+                        String.valueOf(cell.forks())));
             }
             rows.add(cells);
         }
         return new Table(List.of("operation", "schema", "p50 ms", "p95 ms", "p99 ms", "mean ms", "x SELECT 1",
-                "round trips/op", "samples", "forks"), rows);
+                "round trips/op", "outcomes", "samples", "forks"), rows);
+    }
+
+    /** {@code ACTIVATED 188, DENIED 12} over the operations counted, by name; "-" where there are none. */
+    private static String outcomes(ClaimContext context, CellKey key) {
+        return context.evidence().cell(key)
+                .map(cell -> cell.outcomes() == null ? java.util.Map.<String, Long>of() : cell.outcomes())
+                .filter(outcomes -> !outcomes.isEmpty())
+                .map(outcomes -> String.join(", ", new java.util.TreeMap<>(outcomes).entrySet().stream()
+                        .map(entry -> entry.getKey() + " " + Numbers.count(entry.getValue())).toList()))
+                .orElse("-");
     }
 
     private static Table ratios(Factorial factorial) {
