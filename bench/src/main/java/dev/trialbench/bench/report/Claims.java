@@ -18,6 +18,10 @@ public final class Claims {
     public static List<Claim> of(RunFolder run) {
         ClaimContext context = ClaimContext.of(run);
         List<Claim> claims = new ArrayList<>(ActivationClaims.of(context));
+        RttSweep sweep = RttSweep.read(run);
+        if (!sweep.isEmpty()) {
+            claims.addAll(RttClaims.of(context, sweep));
+        }
         claims.addAll(ListingClaims.of(context));
         claims.addAll(MigrationClaims.of(context));
         claims.addAll(KpiClaims.of(context));

@@ -25,7 +25,7 @@ final class ClaimsSection {
                 + " come from a model (time = measured time + round-trip latency x round trips), not from a measurement."));
         blocks.add(new Paragraph("Every row is reproduced by " + Inline.code(context.reproduce()) + " at commit "
                 + Inline.code(context.run().environment().gitSha()) + ", then "
-                + Inline.code("./trialbench report results/" + context.run().name()) + "."));
+                + Inline.code("./trialbench report " + ReportDocument.folderOf(context.run())) + "."));
         List<List<String>> rows = new ArrayList<>();
         for (int index = 0; index < claims.size(); index++) {
             Claim claim = claims.get(index);

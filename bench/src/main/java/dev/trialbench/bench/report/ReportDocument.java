@@ -25,6 +25,7 @@ final class ReportDocument {
         sections.add(SummarySections.environment(run.environment()));
         sections.add(FactorialSection.of(context));
         sections.add(ClaimsSection.of(context, claims));
+        sections.add(RttSection.of(RttSweep.read(run)));
         sections.addAll(StatementSections.of(run.evidence()));
         sections.add(RunSections.migration(context.evidence()));
         sections.add(RunSections.seed(context.evidence()));
@@ -67,13 +68,27 @@ final class ReportDocument {
         return version != null && version.startsWith("PostgreSQL") ? version : "PostgreSQL " + version;
     }
 
+    /**
+     * Where the run's folder lives, relative to the project: {@code results/} for a published run
+     * (its command has {@code --publish}), {@code scratch/runs/} otherwise. Read from the raw files, so
+     * the report does not depend on where it is rendered.
+     */
+    static String parentOf(RunFolder run) {
+        String command = run.environment().command();
+        return command != null && command.contains("--publish") ? "results" : "scratch/runs";
+    }
+
+    static String folderOf(RunFolder run) {
+        return parentOf(run) + "/" + run.name();
+    }
+
     private static Section reproduce(RunFolder run) {
         String command = run.environment().command();
         List<String> steps = new ArrayList<>();
         steps.add(command == null || command.isBlank() ? "the run's command was not recorded in `environment.json`"
                 : "run the pipeline: " + Inline.code(command) + " (commit " + Inline.code(run.environment().gitSha()) + ")");
-        steps.add("regenerate this report from the raw files: " + Inline.code("./trialbench report results/" + run.name()));
-        steps.add("rewrite the index of all runs: " + Inline.code("./trialbench report --index results"));
+        steps.add("regenerate this report from the raw files: " + Inline.code("./trialbench report " + folderOf(run)));
+        steps.add("rewrite the index of all runs: " + Inline.code("./trialbench report --index " + parentOf(run)));
         return new Section("reproduce", "How to reproduce", List.of(new Document.Bullets(steps)));
     }
 }

@@ -29,6 +29,7 @@ public final class Reports {
         RunFolder run = RunFolder.read(runFolder);
         Document document = ReportDocument.of(run);
         List<Path> written = new ArrayList<>(Charts.write(Factorial.of(run.cells()), runFolder));
+        written.addAll(RttChart.write(RttSweep.read(run), runFolder));
         written.add(writeText(runFolder.resolve(MARKDOWN), MarkdownReport.render(document)));
         written.add(writeText(runFolder.resolve(HTML), HtmlReport.render(document)));
         return written.stream().sorted().toList();
