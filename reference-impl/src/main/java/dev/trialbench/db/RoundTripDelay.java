@@ -86,6 +86,9 @@ public final class RoundTripDelay {
 
     /** Parses "0", "1ms", "5 ms", "0.5ms", "250us": a number of milliseconds unless "us" is given. */
     public static Duration parse(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("The round-trip time is missing (flag --rtt): use milliseconds such as 0 or 5ms");
+        }
         String value = text.strip().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
         try {
             if (value.endsWith("us")) {

@@ -48,7 +48,7 @@ public abstract class WorkloadBenchmark {
      * {@code 1ms}, {@code 5ms}: see {@link RoundTripDelay}. At {@code 0} the DataSource is not wrapped.
      */
     @Param({"0"})
-    public String rtt;
+    public String rtt = "0";
 
     protected Workload workload;
     protected TrialActivation naiveActivation;

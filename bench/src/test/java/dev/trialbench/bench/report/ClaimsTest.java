@@ -44,7 +44,7 @@ class ClaimsTest {
                 tuple("Transaction rollback rate < 1%", Verdict.HOLDS_ONLY_IF),
                 tuple("Index hit ratio > 95%", Verdict.HOLDS));
         assertThat(claims).allSatisfy(claim -> assertThat(claim.reproduce())
-                .isEqualTo("./trialbench run --profile quick --scale 0.05 --seed 42"));
+                .isEqualTo("./trialbench run --profile quick --scale 0.05 --seed 42 --publish"));
     }
 
     @Test
