@@ -40,18 +40,20 @@ public final class Provisioner {
             return ExternalDatabase.connect(request, "auto: a JDBC URL was given");
         }
         StringBuilder tried = new StringBuilder();
+        String why;
         if (ContainerDatabase.dockerAvailable()) {
             try {
                 return ContainerDatabase.start("auto: no JDBC URL was given and a Docker engine answers");
             } catch (DatabaseUnavailableException e) {
                 tried.append("  - container: ").append(e.getMessage()).append('\n');
+                why = "auto: no JDBC URL was given and the container did not start";
             }
         } else {
             tried.append("  - container: no Docker engine answers\n");
+            why = "auto: no JDBC URL was given and no Docker engine answers";
         }
         try {
-            return EmbeddedDatabase.start("auto: no JDBC URL was given and no Docker engine answers"
-                    + (tried.isEmpty() ? "" : " or the container failed"));
+            return EmbeddedDatabase.start(why);
         } catch (DatabaseUnavailableException e) {
             tried.append("  - embedded: ").append(e.getMessage()).append('\n');
         }
