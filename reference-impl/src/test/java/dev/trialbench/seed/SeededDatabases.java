@@ -2,10 +2,6 @@ package dev.trialbench.seed;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.trialbench.testing.TestPostgres;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -62,24 +58,10 @@ final class SeededDatabases {
     }
 
     static long queryLong(HikariDataSource dataSource, String sql) {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Query failed: " + sql, e);
-        }
+        return dev.trialbench.testing.Sql.queryLong(dataSource, sql);
     }
 
     static String queryString(HikariDataSource dataSource, String sql) {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Query failed: " + sql, e);
-        }
+        return dev.trialbench.testing.Sql.queryString(dataSource, sql);
     }
 }

@@ -7,10 +7,6 @@ import dev.trialbench.seed.SeedProgress;
 import dev.trialbench.seed.SeedTable;
 import dev.trialbench.seed.Seeder;
 import dev.trialbench.testing.TestPostgres;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -63,22 +59,10 @@ final class SeededDatabase {
     }
 
     static long queryLong(DataSource dataSource, String sql) {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Query failed: " + sql, e);
-        }
+        return dev.trialbench.testing.Sql.queryLong(dataSource, sql);
     }
 
     static void execute(DataSource dataSource, String sql) {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Statement failed: " + sql, e);
-        }
+        dev.trialbench.testing.Sql.execute(dataSource, sql);
     }
 }
