@@ -34,7 +34,7 @@ final class RunSections {
                 "a concurrent writer completed " + Numbers.count(migration.writerInserts()) + " inserts, "
                         + Numbers.count(migration.writerFailures()) + " failed; its longest insert took "
                         + Numbers.ms(migration.maxWriterWaitMillis()),
-                "longest lock wait seen while sampling pg_locks: " + Numbers.ms(migration.maxLockWaitMillis()),
+                "longest lock wait of the writer seen while sampling pg_stat_activity every 10 ms: " + Numbers.ms(migration.maxLockWaitMillis()),
                 "a second migration to AFTER applied " + migration.rerunApplied())));
         blocks.add(new Table(List.of("version", "step", "ms"), EvidenceLookup.list(migration.steps()).stream()
                 .map(step -> List.of("V" + step.version(), step.description(), Numbers.millis(step.millis()))).toList()));

@@ -36,7 +36,7 @@ public record RunEvidence(
      * @param writerInserts       inserts a concurrent writer completed during the migration
      * @param writerFailures      inserts that failed (lock timeout or otherwise)
      * @param maxWriterWaitMillis the longest a single insert of that writer took (lock waits included)
-     * @param maxLockWaitMillis   the longest lock wait seen in pg_locks/pg_stat_activity while sampling
+     * @param maxLockWaitMillis   the writer's longest lock wait seen in pg_stat_activity (sampled every 10 ms)
      * @param rerunApplied        migrations a second migrateToAfter applied (0 = idempotent)
      */
     public record MigrationEvidence(List<MigrationStep> steps, double totalMillis, long writerInserts, long writerFailures,
