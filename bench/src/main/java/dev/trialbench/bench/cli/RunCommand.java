@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
             "migrate to AFTER under a concurrent writer, measure again, audit indexes, write the run folder and its report."})
 public final class RunCommand implements Callable<Integer> {
 
+    /** The smallest scale whose data set has every cell's subjects (two owners of 1000+ reports). */
+    static final double MIN_SCALE = 0.01;
+
     @Mixin
     DatabaseOptions database;
 
@@ -58,6 +61,10 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Profile chosen = parseProfile(profile);
         String scaleText = scale == null || scale.isBlank() ? (chosen == Profile.FULL ? "1" : "0.1") : scale;
+        if (Double.parseDouble(scaleText.strip()) < MIN_SCALE) {
+            throw new IllegalArgumentException("--scale must be at least " + MIN_SCALE + " for the pipeline (below it the"
+                    + " data set has no report owner with 1000 reports to list), was " + scaleText);
+        }
         SeedConfig seedConfig = withLargeReservedPool(
                 SeedConfig.parse(seed, scaleText, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         String command = "./trialbench run --profile " + chosen.name().toLowerCase(Locale.ROOT) + " --scale " + scaleText

@@ -82,48 +82,64 @@ public final class Pipeline {
             Jdbi jdbi = Jdbis.create(dataSource);
             SeedPlan plan = SeedPlan.of(settings.seed());
             Path folder = RunFolderWriter.create(settings.outputDirectory(), EnvironmentProbe.gitSha(), EnvironmentProbe.host());
-            Path target = folder.resolve(".target.properties");
-
-            phases.run("migrate to BEFORE", () -> migrations.migrateToBefore());
-            boolean statements = monitor.ensureStatementStatistics().usable();
-            SeedSummary seeded = phases.run("seed", () -> new Seeder().seed(dataSource, settings.seed(), SeedProgress.terminal()));
-            PgbenchReference.Result pgbench = settings.skipPgbench()
-                    ? new PgbenchReference.Result(null, null, "skipped (--skip-pgbench)")
-                    : phases.run("pgbench -i reference", () -> PgbenchReference.measure(server, settings.seed().scale()));
-            BenchTarget.write(target, database.jdbcUrl(), server.username(), server.password(), settings.seed());
-
-            List<CellEvidence> cells = new ArrayList<>();
-            List<StatementEvidence> statementEvidence = new ArrayList<>();
-            List<DatabaseEvidence> databaseEvidence = new ArrayList<>();
-            measure("before", folder, target, dataSource, jdbi, monitor, plan, statements, phases, cells, statementEvidence,
-                    databaseEvidence);
-
-            MigrationEvidence migration = phases.run("migrate to AFTER under a concurrent writer",
-                    () -> MigrationUnderWriter.migrate(migrations, dataSource, writerPool, plan));
-            phases.run("ANALYZE", () -> analyze(dataSource));
-            measure("after", folder, target, dataSource, jdbi, monitor, plan, statements, phases, cells, statementEvidence,
-                    databaseEvidence);
-            RunEvidence.IndexAudit audit = phases.run("index audit", () -> audit(monitor));
-
-            java.nio.file.Files.deleteIfExists(target);
-            RunEnvironment environment = new RunEnvironment("0.1.0", EnvironmentProbe.gitSha(), EnvironmentProbe.host(),
-                    startedAt, settings.profile().name().toLowerCase(), settings.seed().scale(), settings.seed().seed(),
-                    settings.seed().anchor().toString(), server.kind().label(), server.reason(),
-                    EnvironmentProbe.serverSettings(dataSource).getOrDefault("server_version", "unknown"),
-                    EnvironmentProbe.serverSettings(dataSource), EnvironmentProbe.jdk(), EnvironmentProbe.os(),
-                    EnvironmentProbe.cpuModel(), Runtime.getRuntime().availableProcessors(), EnvironmentProbe.memoryBytes(),
-                    settings.profile().forks(), settings.command());
-            RunEvidence evidence = new RunEvidence(seedEvidence(seeded, pgbench), migration, cells, statementEvidence, audit,
-                    databaseEvidence, phases.done());
-            RunFolderWriter.write(folder.resolve("environment.json"), environment);
-            RunFolderWriter.write(folder.resolve("evidence.json"), evidence);
-            Reports.write(folder);
-            ResultsIndex.write(settings.outputDirectory());
-            out.printf("%nrun done in %.0f s: %s%n", phases.totalSeconds(), folder.resolve("report.md"));
-            return folder;
+            // The target file may hold a password: it lives outside the run folder, readable by its owner only.
+            Path targetDirectory = java.nio.file.Files.createTempDirectory("trialbench-target-");
+            Path target = targetDirectory.resolve("target.properties");
+            try {
+                return measureAll(phases, startedAt, server, database, writerPool, migrations, monitor, jdbi, plan, folder,
+                        target);
+            } catch (RuntimeException e) {
+                RunFolderWriter.markIncomplete(folder, out);
+                throw e;
+            } finally {
+                java.nio.file.Files.deleteIfExists(target);
+                java.nio.file.Files.deleteIfExists(targetDirectory);
+            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private Path measureAll(Phases phases, String startedAt, ProvisionedDatabase server, RunDatabase database,
+                            HikariDataSource writerPool, Migrations migrations, Monitor monitor, Jdbi jdbi, SeedPlan plan,
+                            Path folder, Path target) {
+        HikariDataSource dataSource = database.dataSource();
+        phases.run("migrate to BEFORE", () -> migrations.migrateToBefore());
+        boolean statements = monitor.ensureStatementStatistics().usable();
+        SeedSummary seeded = phases.run("seed", () -> new Seeder().seed(dataSource, settings.seed(), SeedProgress.terminal()));
+        PgbenchReference.Result pgbench = settings.skipPgbench()
+                ? new PgbenchReference.Result(null, null, "skipped (--skip-pgbench)")
+                : phases.run("pgbench -i reference", () -> PgbenchReference.measure(server, settings.seed().scale()));
+        BenchTarget.write(target, database.jdbcUrl(), server.username(), server.password(), settings.seed());
+
+        List<CellEvidence> cells = new ArrayList<>();
+        List<StatementEvidence> statementEvidence = new ArrayList<>();
+        List<DatabaseEvidence> databaseEvidence = new ArrayList<>();
+        measure("before", folder, target, dataSource, jdbi, monitor, plan, statements, phases, cells, statementEvidence,
+                databaseEvidence);
+
+        MigrationEvidence migration = phases.run("migrate to AFTER under a concurrent writer",
+                () -> MigrationUnderWriter.migrate(migrations, dataSource, writerPool, plan));
+        phases.run("ANALYZE", () -> analyze(dataSource));
+        measure("after", folder, target, dataSource, jdbi, monitor, plan, statements, phases, cells, statementEvidence,
+                databaseEvidence);
+        RunEvidence.IndexAudit audit = phases.run("index audit", () -> audit(monitor));
+
+        Map<String, String> serverSettings = EnvironmentProbe.serverSettings(dataSource);
+        RunEnvironment environment = new RunEnvironment("0.1.0", EnvironmentProbe.gitSha(), EnvironmentProbe.host(),
+                startedAt, settings.profile().name().toLowerCase(), settings.seed().scale(), settings.seed().seed(),
+                settings.seed().anchor().toString(), server.kind().label(), server.reason(),
+                serverSettings.getOrDefault("server_version", "unknown"), serverSettings, EnvironmentProbe.jdk(), EnvironmentProbe.os(),
+                EnvironmentProbe.cpuModel(), Runtime.getRuntime().availableProcessors(), EnvironmentProbe.memoryBytes(),
+                settings.profile().forks(), settings.command());
+        RunEvidence evidence = new RunEvidence(seedEvidence(seeded, pgbench), migration, cells, statementEvidence, audit,
+                databaseEvidence, phases.done());
+        RunFolderWriter.write(folder.resolve("environment.json"), environment);
+        RunFolderWriter.write(folder.resolve("evidence.json"), evidence);
+        Reports.write(folder);
+        ResultsIndex.write(settings.outputDirectory());
+        out.printf("%nrun done in %.0f s: %s%n", phases.totalSeconds(), folder.resolve("report.md"));
+        return folder;
     }
 
     private void measure(String schema, Path folder, Path target, HikariDataSource dataSource, Jdbi jdbi, Monitor monitor,

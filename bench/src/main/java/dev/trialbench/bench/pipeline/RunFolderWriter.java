@@ -36,6 +36,23 @@ final class RunFolderWriter {
         }
     }
 
+    /**
+     * Renames the folder of a run that failed to {@code <name>-incomplete}, so that nobody publishes
+     * or compares it by mistake; its partial files stay for diagnosis.
+     */
+    static void markIncomplete(Path folder, java.io.PrintStream out) {
+        try {
+            Path renamed = folder.resolveSibling(folder.getFileName() + "-incomplete");
+            for (int n = 2; Files.exists(renamed); n++) {
+                renamed = folder.resolveSibling(folder.getFileName() + "-incomplete-" + n);
+            }
+            Files.move(folder, renamed);
+            out.println("trialbench: the run failed; its partial files are in " + renamed + " (not a publishable run)");
+        } catch (IOException e) {
+            out.println("trialbench: the run failed; its partial files are in " + folder + " (not a publishable run)");
+        }
+    }
+
     static void write(Path file, Object value) {
         try {
             JSON.writeValue(file.toFile(), value);
