@@ -61,12 +61,12 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Profile chosen = parseProfile(profile);
         String scaleText = scale == null || scale.isBlank() ? (chosen == Profile.FULL ? "1" : "0.1") : scale;
-        if (Double.parseDouble(scaleText.strip()) < MIN_SCALE) {
+        SeedConfig parsed = SeedConfig.parse(seed, scaleText, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        if (parsed.scale() < MIN_SCALE) {
             throw new IllegalArgumentException("--scale must be at least " + MIN_SCALE + " for the pipeline (below it the"
                     + " data set has no report owner with 1000 reports to list), was " + scaleText);
         }
-        SeedConfig seedConfig = withLargeReservedPool(
-                SeedConfig.parse(seed, scaleText, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        SeedConfig seedConfig = withLargeReservedPool(parsed);
         String command = "./trialbench run --profile " + chosen.name().toLowerCase(Locale.ROOT) + " --scale " + scaleText
                 + " --seed " + seed + (publish ? " --publish" : "");
         Path outputDirectory = publish ? Path.of("results") : out;
