@@ -63,14 +63,15 @@ public final class BaselineBuilder {
     }
 
     private static Baseline.Source withNote(Baseline.Source source, int runCount, List<Baseline.RatioExpectation> ratios) {
-        List<String> capped = ratios.stream().filter(Baseline.RatioExpectation::capped)
+        List<String> ungated = ratios.stream().filter(ratio -> !ratio.gated())
                 .map(Baseline.RatioExpectation::name).toList();
         String note = runCount == 1
                 ? "made from ONE run: the spreads are across its forks only, or the 15 % floor where it ran one fork;"
                 + " make the baseline from three runs so that the tolerances reflect run-to-run noise"
                 : "spreads measured across " + runCount + " runs (and their forks)";
-        if (!capped.isEmpty()) {
-            note += "; capped at 100 % (noisier than the gate can separate at this profile): " + String.join(", ", capped);
+        if (!ungated.isEmpty()) {
+            note += "; NOT GATED, 3 x their spread is above the 100 % cap (too noisy at this profile): "
+                    + String.join(", ", ungated);
         }
         return new Baseline.Source(source.profile(), source.scale(), source.seed(), source.runs(), note, source.command());
     }
@@ -149,14 +150,9 @@ public final class BaselineBuilder {
             ratios.add(new Baseline.RatioExpectation(definition.name(), definition.kind(), definition.numerator(),
                     definition.denominator(), definition.direction(), Formats.round(value),
                     samples.stream().map(Formats::round).toList(), spread,
-                    spreadSource, roundUp(Tolerances.ratio(measured, samples, Formats.round(value))), Tolerances.capped(measured)));
+                    spreadSource, Formats.round(Tolerances.ratio(measured)), Tolerances.gated(measured)));
         }
         return ratios;
-    }
-
-    /** Rounds a tolerance up to four decimals, so that rounding never narrows it. */
-    private static double roundUp(double tolerance) {
-        return Math.ceil(tolerance * 10_000 - 1e-9) / 10_000;
     }
 
     private static void agree(String what, double first, double other, RunFolder firstRun, RunFolder otherRun) {

@@ -24,22 +24,33 @@ public final class Gate {
     }
 
     public static GateReport evaluate(RunFolder run, Baseline baseline, Collection<Integer> tiers) {
+        return evaluate(run, List.of(), baseline, tiers);
+    }
+
+    /**
+     * @param confirmations further runs of the same tree: a tier-2 ratio regresses (or improves) only when
+     *                      it does in each of them too; tiers 1 and 3 are judged on {@code run} alone
+     */
+    public static GateReport evaluate(RunFolder run, List<RunFolder> confirmations, Baseline baseline,
+                                      Collection<Integer> tiers) {
         List<Integer> asked = tiers.stream().distinct().sorted().toList();
-        Optional<Check> mismatch = comparability(run, baseline);
-        if (mismatch.isPresent()) {
-            return new GateReport(run.name(), baseline.describe(), asked, List.of(mismatch.get()), List.of());
+        List<Check> mismatches = new ArrayList<>();
+        comparability(run, baseline).ifPresent(mismatches::add);
+        confirmations.forEach(confirmation -> comparability(confirmation, baseline).ifPresent(mismatches::add));
+        if (!mismatches.isEmpty()) {
+            return new GateReport(run.name(), baseline.describe(), asked, mismatches, List.of());
         }
         List<Check> checks = new ArrayList<>();
         if (asked.contains(DeterministicChecks.TIER)) {
             checks.addAll(DeterministicChecks.of(baseline, run));
         }
         if (asked.contains(RatioChecks.TIER)) {
-            checks.addAll(RatioChecks.of(baseline, run));
+            checks.addAll(RatioChecks.of(baseline, run, confirmations));
         }
         if (asked.contains(BudgetChecks.TIER)) {
             checks.addAll(BudgetChecks.of(baseline, run));
         }
-        return new GateReport(run.name(), baseline.describe(), asked, checks, notes(run, baseline));
+        return new GateReport(run.name(), baseline.describe(), asked, checks, notes(run, confirmations, baseline));
     }
 
     private static Optional<Check> comparability(RunFolder run, Baseline baseline) {
@@ -51,15 +62,26 @@ public final class Gate {
         }
         String measured = environment.profile() + " profile, scale " + Formats.plain(environment.scale()) + ", seed "
                 + environment.seed();
-        return Optional.of(Check.notMeasured(Check.INPUTS, "comparable: profile, scale, seed", run.name(),
+        return Optional.of(Check.notMeasured(Check.INPUTS, "comparable: profile, scale, seed of " + run.name(), run.name(),
                 source.describe(), "the baseline was made at " + source.describe() + "; run " + run.name() + " is "
                         + measured + ": its figures cannot be compared. Gate a run made with --profile "
                         + source.profile() + " --scale " + Formats.plain(source.scale()) + " --seed " + source.seed()
                         + ", or make a baseline at this profile and scale (trialbench baseline)."));
     }
 
-    private static List<String> notes(RunFolder run, Baseline baseline) {
+    private static List<String> notes(RunFolder run, List<RunFolder> confirmations, Baseline baseline) {
         List<String> notes = new ArrayList<>();
+        if (!confirmations.isEmpty()) {
+            List<String> folders = confirmations.stream().map(confirmation -> confirmation.folder().toString()).toList();
+            notes.add("tier 2 confirmed against " + String.join(", ", folders)
+                    + ": a ratio fails only when it moves beyond its band in every run; tiers 1 and 3 judge " + run.name());
+        }
+        List<String> ungated = baseline.ratios().stream().filter(ratio -> !ratio.gated())
+                .map(Baseline.RatioExpectation::name).toList();
+        if (!ungated.isEmpty()) {
+            notes.add(ungated.size() + " ratios are not gated, too noisy at this profile (3 x their spread across the"
+                    + " baseline's runs is above 100 %): " + String.join(", ", ungated));
+        }
         List<CellKey> known = baseline.cells().stream().map(Baseline.CellCounts::key).toList();
         for (CellEvidence cell : BaselineBuilder.list(run.evidence().cells())) {
             CellKey key = CellKey.of(cell.benchmark(), cell.method(), cell.schema());

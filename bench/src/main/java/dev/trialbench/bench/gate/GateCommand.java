@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code trialbench gate <run-folder>}: compares a run with the baseline and prints every check;
- * optionally writes JUnit XML and Markdown. Exit 0 pass (improvements included), 1 regression, 2 could
+ * {@code trialbench gate <run-folder> [--confirm <run-folder>]...}: compares a run with the baseline and
+ * prints every check; optionally writes JUnit XML and Markdown. Exit 0 pass (improvements included), 1 regression, 2 could
  * not measure (a file missing or malformed, a baseline of another profile, scale or seed, a cell or
  * statement missing, or a failure of the gate itself). Never writes the baseline. Not thread-safe:
  * picocli fills its fields for one call.
@@ -40,6 +40,11 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--tiers", split = ",", defaultValue = "1,2,3", paramLabel = "N",
             description = "Tiers to check, e.g. 1,2 (CI: absolute budgets depend on the machine). Default ${DEFAULT-VALUE}.")
     List<Integer> tiers;
+
+    @Option(names = "--confirm", paramLabel = "<run-folder>",
+            description = "A further run of the same tree (repeatable): a tier-2 ratio fails only if it moves beyond its"
+                    + " band in this run too. Tiers 1 and 3 judge <run-folder> alone.")
+    List<Path> confirmFolders = new ArrayList<>();
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write the checks as JUnit XML.")
     Path junit;
@@ -98,12 +103,21 @@ public final class GateCommand implements Callable<Integer> {
             problems.add(Check.notMeasured(Check.INPUTS, "run folder readable", runFolder.toString(), "readable",
                     e.getMessage()));
         }
+        List<RunFolder> confirmations = new ArrayList<>();
+        for (Path folder : confirmFolders) {
+            try {
+                confirmations.add(RunFolder.read(folder));
+            } catch (RunFolderException e) {
+                problems.add(Check.notMeasured(Check.INPUTS, "confirmation run readable: " + folder, folder.toString(),
+                        "readable", e.getMessage()));
+            }
+        }
         if (!problems.isEmpty()) {
             Path name = runFolder.getFileName();
             return new GateReport(name == null ? runFolder.toString() : name.toString(),
                     baseline == null ? baselineFile.toString() : baseline.describe(), tiers, problems, List.of());
         }
-        return Gate.evaluate(run, baseline, tiers);
+        return Gate.evaluate(run, confirmations, baseline, tiers);
     }
 
     private static void write(Path file, String text, PrintWriter out) throws IOException {

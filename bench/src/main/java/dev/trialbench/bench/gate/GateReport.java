@@ -59,13 +59,18 @@ public record GateReport(String run, String baseline, List<Integer> tiers, List<
                 + count(GateVerdict.NOT_MEASURED) + " not measured";
     }
 
-    /** The checks that are not plain passes: regressions first, then not measured, then improvements. */
+    /**
+     * The checks to read: regressions first, then figures not measured, improvements, and passes that
+     * carry a message (a ratio that moved but is not gated, or moved in one run and not the other).
+     */
     public List<Check> attention() {
-        List<Check> attention = new ArrayList<>(checks.stream().filter(check -> check.verdict() != GateVerdict.PASS).toList());
+        List<Check> attention = new ArrayList<>(checks.stream()
+                .filter(check -> check.verdict() != GateVerdict.PASS || !check.message().isEmpty()).toList());
         attention.sort(Comparator.comparing(check -> switch (check.verdict()) {
             case REGRESSION -> 0;
             case NOT_MEASURED -> 1;
-            default -> 2;
+            case IMPROVED -> 2;
+            case PASS -> 3;
         }));
         return attention;
     }

@@ -142,6 +142,32 @@ class GateCommandTest {
     }
 
     @Test
+    void anOutlierThatTheConfirmationRunDoesNotRepeatPassesAndIsShown() {
+        Path outlier = GateFixture.run(temp, "outlier");
+        GateFixture.scaleLatency(outlier, CellKey.of(CellKey.LISTING, CellKey.PAGE_50, CellKey.AFTER), 3);
+
+        int exit = gate(outlier, "--confirm", GateFixture.run(temp, "calm").toString(), "--tiers", "1,2");
+
+        assertThat(exit).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("PASS  before/after ListingBenchmark.page50\n  before/after ListingBenchmark.page50: 8.50x, below the band")
+                .contains("in outlier; not confirmed: 25.5x in calm")
+                .contains("tier 2 confirmed against " + temp.resolve("calm"));
+    }
+
+    @Test
+    void aConfirmationRunOfAnotherScaleCannotBeCompared() {
+        Path confirmation = GateFixture.run(temp, "confirmation");
+        GateFixture.edit(confirmation, RunFolder.ENVIRONMENT, environment ->
+                ((com.fasterxml.jackson.databind.node.ObjectNode) environment).put("scale", 0.1));
+
+        int exit = gate(GateFixture.run(temp, "run"), "--confirm", confirmation.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("run confirmation is quick profile, scale 0.1");
+    }
+
+    @Test
     void anUnknownTierIsBadUsage() {
         assertThat(gate(GateFixture.run(temp, "run"), "--tiers", "4")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--tiers takes 1, 2 and 3, not 4");
