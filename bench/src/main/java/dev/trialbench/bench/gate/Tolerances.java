@@ -26,8 +26,8 @@ import java.util.List;
  * factors, so the band is symmetric in factors (with 15 %, 5.0x may fall to 4.35x or rise to 5.75x).
  * Three times the spread keeps a run that is as noisy as the baseline's own runs inside the band; the
  * floor keeps a baseline made from a few lucky runs from crying wolf. The cap is where the gate stops
- * pretending: a ratio whose 3 x spread exceeds 100 % (a spread above a third) moves by more than a
- * factor of two between runs of the same tree, so no band would be both quiet and meaningful. Such a
+ * pretending: a ratio whose 3 x spread exceeds 100 % (a spread above a third) would need a band wider
+ * than a factor of two either way to stay quiet, and such a band no longer means anything. Such a
  * ratio is <em>not gated</em>: the baseline marks it ({@code gated: false}), the gate shows it and never
  * fails it. With one run of one fork there is no spread: the floor applies, and the baseline says so.
  * Three runs are the intended minimum.
