@@ -1,0 +1,122 @@
+package dev.trialbench.bench.gate;
+
+import dev.trialbench.bench.report.CellKey;
+import dev.trialbench.bench.report.RunFolder;
+import dev.trialbench.bench.results.RunEvidence.CellEvidence;
+import dev.trialbench.bench.results.RunEvidence.StatementEvidence;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Tier 1: the figures that do not depend on the machine. For every cell, statements and round trips
+ * per operation (exact); for every statement at each schema state, the plan's index set and
+ * sequential-scan set (exact) and the shared buffers touched per call (lower is better, within
+ * {@link Tolerances#buffers}). Messages name the cell or the statement, e.g.
+ * {@code NEWEST_REPORTS @ after: plan no longer uses idx_reports_user_created; now Seq Scan on reports}.
+ * Stateless.
+ */
+final class DeterministicChecks {
+
+    static final int TIER = 1;
+
+    private DeterministicChecks() {
+    }
+
+    static List<Check> of(Baseline baseline, RunFolder run) {
+        List<Check> checks = new ArrayList<>();
+        baseline.cells().stream().sorted(Comparator.comparing(Baseline.CellCounts::key)).forEach(expected -> {
+            Optional<CellEvidence> measured = BaselineBuilder.evidenceCell(run, expected.key());
+            checks.add(count("statements/op", "statements per operation", expected.key(), expected.statementsPerOp(),
+                    measured, CellEvidence::statementsPerOp));
+            checks.add(count("round trips/op", "round trips per operation", expected.key(), expected.roundTripsPerOp(),
+                    measured, CellEvidence::roundTripsPerOp));
+        });
+        for (Baseline.StatementShape expected : baseline.statements()) {
+            Optional<StatementEvidence> measured = BaselineBuilder.statement(run, expected.schema(), expected.name());
+            checks.add(plan(expected, measured));
+            if (expected.calls() > 0) {
+                checks.add(buffers(expected, measured));
+            }
+        }
+        return checks;
+    }
+
+    private static Check count(String prefix, String what, CellKey cell, double expected, Optional<CellEvidence> measured,
+                               ToDoubleFunction<CellEvidence> figure) {
+        String name = prefix + " " + cell.label();
+        if (measured.isEmpty()) {
+            return Check.notMeasured(TIER, name, cell.label(), Formats.count(expected), cell.label()
+                    + " was not counted: evidence.json has no entry for it in \"cells\"");
+        }
+        double value = figure.applyAsDouble(measured.get());
+        GateVerdict verdict = Band.exact(expected).judge(value, Direction.EXACT);
+        String message = verdict == GateVerdict.PASS ? "" : cell.label() + ": " + Formats.count(value) + " " + what
+                + ", baseline " + Formats.count(expected) + " (" + (value > expected ? Formats.count(value - expected)
+                + " more" : Formats.count(expected - value) + " fewer") + ")";
+        return new Check(TIER, name, cell.label(), Formats.count(expected), Formats.count(value), "exact",
+                Direction.EXACT, verdict, message);
+    }
+
+    private static Check plan(Baseline.StatementShape expected, Optional<StatementEvidence> measured) {
+        String name = "plan " + expected.label();
+        String expectedShape = shape(expected.indexes(), expected.seqScans());
+        if (measured.isEmpty()) {
+            return Check.notMeasured(TIER, name, expected.label(), expectedShape, missing(expected));
+        }
+        List<String> indexes = BaselineBuilder.sorted(measured.get().indexes());
+        List<String> seqScans = BaselineBuilder.sorted(measured.get().seqScans());
+        List<String> changes = new ArrayList<>();
+        without(expected.indexes(), indexes).forEach(index -> changes.add("no longer uses " + index));
+        without(indexes, expected.indexes()).forEach(index -> changes.add("now uses " + index));
+        without(seqScans, expected.seqScans()).forEach(table -> changes.add("now Seq Scan on " + table));
+        without(expected.seqScans(), seqScans).forEach(table -> changes.add("no longer Seq Scan on " + table));
+        GateVerdict verdict = changes.isEmpty() ? GateVerdict.PASS : GateVerdict.REGRESSION;
+        String message = changes.isEmpty() ? "" : expected.label() + ": plan " + String.join("; ", changes);
+        return new Check(TIER, name, expected.label(), expectedShape, shape(indexes, seqScans), "exact",
+                Direction.EXACT, verdict, message);
+    }
+
+    private static Check buffers(Baseline.StatementShape expected, Optional<StatementEvidence> measured) {
+        String name = "shared buffers/call " + expected.label();
+        double baseline = expected.sharedBuffersPerCall();
+        double slack = Tolerances.buffers(baseline);
+        String tolerance = "+/-" + Formats.count(Formats.round(slack)) + " blocks (25 % or 5, the larger)";
+        if (measured.isEmpty()) {
+            return Check.notMeasured(TIER, name, expected.label(), Formats.count(baseline), missing(expected));
+        }
+        if (measured.get().calls() == 0) {
+            return Check.notMeasured(TIER, name, expected.label(), Formats.count(baseline), expected.label()
+                    + ": pg_stat_statements recorded no call in this run (was pg_stat_statements loaded?)");
+        }
+        double value = measured.get().sharedHitPerCall() + measured.get().sharedReadPerCall();
+        Band band = Band.plusMinus(baseline, slack);
+        GateVerdict verdict = band.judge(value, Direction.LOWER_IS_BETTER);
+        String message = switch (verdict) {
+            case REGRESSION -> expected.label() + ": " + Formats.count(Formats.round(value))
+                    + " shared buffers per call, above " + Formats.count(Formats.round(band.high())) + " (baseline "
+                    + Formats.count(baseline) + ")";
+            case IMPROVED -> expected.label() + ": " + Formats.count(Formats.round(value))
+                    + " shared buffers per call, below " + Formats.count(Formats.round(band.low())) + " (baseline "
+                    + Formats.count(baseline) + "): fewer buffers; refresh the baseline to keep the gain";
+            default -> "";
+        };
+        return new Check(TIER, name, expected.label(), Formats.count(baseline), Formats.count(Formats.round(value)),
+                tolerance, Direction.LOWER_IS_BETTER, verdict, message);
+    }
+
+    private static String missing(Baseline.StatementShape expected) {
+        return expected.label() + ": evidence.json has no such statement (renamed or removed? refresh the baseline)";
+    }
+
+    /** {@code indexes idx_a; seq scans reports}. */
+    static String shape(List<String> indexes, List<String> seqScans) {
+        return "indexes " + Formats.names(indexes) + "; seq scans " + Formats.names(seqScans);
+    }
+
+    private static List<String> without(List<String> names, List<String> removed) {
+        return names.stream().filter(name -> !removed.contains(name)).toList();
+    }
+}

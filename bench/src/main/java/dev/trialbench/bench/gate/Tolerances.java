@@ -1,0 +1,85 @@
+package dev.trialbench.bench.gate;
+
+import java.util.List;
+
+/**
+ * How much each figure may move before the gate calls it a regression, and why. Stateless.
+ *
+ * <h2>Tier 1, deterministic</h2>
+ * Statements and round trips per operation are counted on the connection over a fixed number of
+ * operations on seeded data: they are exact ({@value #EXACT} absorbs floating-point noise only). Plan
+ * shapes (the index set and the sequential-scan set of each statement's EXPLAIN) are compared as sets,
+ * exactly. Shared buffers touched per call (hit + read, from pg_stat_statements) come from the same
+ * deterministic data, but autovacuum, hint bits and visibility-map state move them a little between
+ * runs (two quick runs at scale 0.1 differed by up to 14 % on a seq scan and by 0.4 blocks on an index
+ * lookup), so they may move by {@value #BUFFERS_RELATIVE} of the baseline or {@value #BUFFERS_BLOCKS}
+ * blocks, whichever is larger; fewer is better.
+ *
+ * <h2>Tier 2, ratios</h2>
+ * Each ratio is the JMH median (p50) of one cell over another, both from the same run. The baseline
+ * stores, per ratio, its value in each run it was made from and its spread:
+ * <pre>spread = (max - min) / median</pre>
+ * over every run's ratio and, when a run had two or more forks, that run's smallest and largest
+ * per-fork ratio too (the median is taken over the runs' ratios). The tolerance is
+ * <pre>tolerance = min(CAP, max(3 x spread, FLOOR))    FLOOR = 15 %, CAP = 100 %</pre>
+ * and the band is {@code baseline / (1 + tolerance) .. baseline * (1 + tolerance)}: ratios move by
+ * factors, so the band is symmetric in factors (with 15 %, 5.0x may fall to 4.35x or rise to 5.75x).
+ * Three times the spread keeps a run that is as noisy as the baseline's own runs inside the band; the
+ * floor keeps a baseline made from a few lucky runs from crying wolf. The cap is where the gate stops
+ * pretending: a ratio whose 3 x spread exceeds 100 % (a spread above a third) would need a band wider
+ * than a factor of two either way to stay quiet, and such a band no longer means anything. Such a
+ * ratio is <em>not gated</em>: the baseline marks it ({@code gated: false}), the gate shows it and never
+ * fails it. With one run of one fork there is no spread: the floor applies, and the baseline says so.
+ * Three runs are the intended minimum.
+ *
+ * <p>Why the cap matters here: on a shared 2-core machine the quick profile (one fork, three 1-second
+ * iterations) gives a single draw from a distribution that can be bimodal (the {@code SELECT 1} floor
+ * measured 31 us in some runs and 70 us in others, an activation cell 1.9 ms or 3.8 to 5.9 ms). A
+ * confirmation run ({@code trialbench gate --confirm}) covers the rest: a ratio then fails only when it
+ * moves beyond its band in every run gated.
+ *
+ * <h2>Tier 3, budgets</h2>
+ * The optimization report's KPIs, each with a margin: the gate fails at the KPI tightened by the
+ * margin, so a run that is about to break a KPI fails before it does ({@link Budgets}).
+ */
+public final class Tolerances {
+
+    /** Absolute slack on per-operation counts: floating-point noise only. */
+    public static final double EXACT = 1e-9;
+    public static final double SPREAD_MULTIPLIER = 3;
+    public static final double RATIO_FLOOR = 0.15;
+    public static final double RATIO_CAP = 1.0;
+    public static final double BUFFERS_RELATIVE = 0.25;
+    public static final double BUFFERS_BLOCKS = 5;
+
+    /** The rule in words, stored in every baseline file so that the file explains its own numbers. */
+    public static final List<String> RULE = List.of(
+            "tier 1: statements and round trips per operation exact; plan index and seq-scan sets exact;"
+                    + " shared buffers per call (hit + read) within 25 % or 5 blocks, whichever is larger, lower is better",
+            "tier 2: spread = (max - min) / median of the ratio over the runs (and over forks within runs);"
+                    + " tolerance = max(3 x spread, 15 %); above 100 % the ratio is not gated (shown, never failed);"
+                    + " band = value / (1 + tolerance) .. value * (1 + tolerance); with --confirm runs a ratio fails"
+                    + " only if it moves beyond its band in every run",
+            "tier 3: the gate fails at the KPI tightened by its margin");
+
+    private Tolerances() {
+    }
+
+    /** The ratio tolerance for a measured spread, at most the cap; NaN (no spread measured) gives the floor. */
+    public static double ratio(double spread) {
+        if (!Double.isFinite(spread)) {
+            return RATIO_FLOOR;
+        }
+        return Math.min(RATIO_CAP, Math.max(SPREAD_MULTIPLIER * spread, RATIO_FLOOR));
+    }
+
+    /** False when 3 x the spread exceeds the cap: the ratio is too noisy to gate at this profile. */
+    public static boolean gated(double spread) {
+        return !Double.isFinite(spread) || SPREAD_MULTIPLIER * spread <= RATIO_CAP;
+    }
+
+    /** Blocks a statement's shared buffers per call may move from its baseline. */
+    public static double buffers(double expected) {
+        return Math.max(BUFFERS_RELATIVE * expected, BUFFERS_BLOCKS);
+    }
+}
