@@ -30,14 +30,16 @@ final class RequestBody {
     static String readJson(HttpExchange exchange) {
         requireJson(exchange.getRequestHeaders().getFirst("Content-Type"));
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && declared.strip().length() > 9) {
-            throw HttpFailure.tooLarge(MAX_BYTES);
-        }
-        if (declared != null && declared.strip().matches("\\d+") && Long.parseLong(declared.strip()) > MAX_BYTES) {
+        if (declared != null && declaredTooLarge(declared.strip())) {
             throw HttpFailure.tooLarge(MAX_BYTES);
         }
         byte[] bytes = readAtMost(exchange.getRequestBody(), MAX_BYTES);
         return decodeUtf8(bytes);
+    }
+
+    /** Refused before reading a byte; a body without a length (chunked) is capped while it is read. */
+    private static boolean declaredTooLarge(String length) {
+        return length.matches("[0-9]+") && (length.length() > 9 || Integer.parseInt(length) > MAX_BYTES);
     }
 
     static void requireJson(String contentType) {
