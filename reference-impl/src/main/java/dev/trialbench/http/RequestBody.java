@@ -20,7 +20,7 @@ import java.util.Locale;
 final class RequestBody {
 
     static final int MAX_BYTES = 16 * 1024;
-    /** After a 413, up to this much more is read and thrown away so the client sees the answer. */
+    /** Before a 413, up to this much more is read and thrown away so the client sees the answer. */
     private static final long MAX_DISCARDED_BYTES = 2L * 1024 * 1024;
 
     private RequestBody() {
@@ -91,8 +91,8 @@ final class RequestBody {
     }
 
     /**
-     * Reads and drops what is left of a refused body (never more than a bounded amount), so that a
-     * client still sending it can read the response instead of a connection reset.
+     * Reads and drops what is left of a refused body, a buffer at a time and never more than a bounded
+     * amount, so that a client still sending it reads the response instead of a connection reset.
      */
     static void discardRest(InputStream in) {
         byte[] sink = new byte[8192];

@@ -52,10 +52,12 @@ abstract class Route implements HttpHandler {
             }
         }
         try {
-            send(exchange, response);
             if (response.status() == 413) {
+                // Read (and drop) the rest first: closing a connection with unread input resets it,
+                // and the reset can destroy the 413 before the client has read it.
                 RequestBody.discardRest(exchange.getRequestBody());
             }
+            send(exchange, response);
         } catch (IOException | RuntimeException e) {
             LOG.debug("{} {}: the response could not be sent ({})", method, template, e.getClass().getSimpleName());
         } finally {
