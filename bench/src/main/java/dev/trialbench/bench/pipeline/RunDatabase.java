@@ -14,9 +14,10 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * A database of its own for one run, on whatever server was provisioned, so that a run never
- * touches the user's data and two runs never share rows. Dropped on close unless kept.
+ * touches the user's data and two runs never share rows. Dropped on close unless kept. Used by the
+ * pipeline and by {@code serve}.
  */
-final class RunDatabase implements AutoCloseable {
+public final class RunDatabase implements AutoCloseable {
 
     private final ProvisionedDatabase server;
     private final String name;
@@ -30,7 +31,7 @@ final class RunDatabase implements AutoCloseable {
         this.dataSource = dataSource;
     }
 
-    static RunDatabase create(ProvisionedDatabase server, boolean keep) {
+    public static RunDatabase create(ProvisionedDatabase server, boolean keep) {
         String name = "trialbench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
         try (HikariDataSource admin = Pool.open(server.poolConfig().withMaximumPoolSize(1).withApplicationName("trialbench-admin"));
              Connection connection = admin.getConnection();
@@ -45,15 +46,15 @@ final class RunDatabase implements AutoCloseable {
         return new RunDatabase(server, name, keep, Pool.open(config));
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return server.jdbcUrlFor(name);
     }
 
-    HikariDataSource dataSource() {
+    public HikariDataSource dataSource() {
         return dataSource;
     }
 

@@ -1,0 +1,148 @@
+package dev.trialbench.bench.cli;
+
+import dev.trialbench.bench.pipeline.RunDatabase;
+import dev.trialbench.db.Migrations;
+import dev.trialbench.db.PoolConfig;
+import dev.trialbench.http.ServiceConfig;
+import dev.trialbench.http.TrialService;
+import dev.trialbench.provision.ProvisionedDatabase;
+import dev.trialbench.provision.Provisioner;
+import dev.trialbench.seed.SeedConfig;
+import dev.trialbench.seed.SeedPlan;
+import dev.trialbench.seed.SeedProgress;
+import dev.trialbench.seed.Seeder;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code trialbench serve}: the reference implementation over HTTP ({@link TrialService}) on a
+ * database of its own, migrated and seeded, for anyone who wants to point their own tools at it.
+ * Runs until interrupted; the shutdown hook stops the service, closes the pool and drops the
+ * database (unless kept) and stops a server trialbench started.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Start the HTTP service (activation naive/batched, report listing, health) on a fresh, seeded",
+            "database and run until interrupted (Ctrl-C)."})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--schema", defaultValue = "${env:TRIALBENCH_SCHEMA:-after}",
+            description = "before (as the report found it) or after (its indexes and constraints). Default ${DEFAULT-VALUE}."
+                    + " Variable TRIALBENCH_SCHEMA.")
+    String schema;
+
+    @Option(names = "--scale", defaultValue = "${env:TRIALBENCH_SCALE:-0.01}",
+            description = "Seed scale factor (1 = 100k users). Default ${DEFAULT-VALUE}. Variable TRIALBENCH_SCALE.")
+    String scale;
+
+    @Option(names = "--seed", defaultValue = "${env:TRIALBENCH_SEED:-42}",
+            description = "Seed of the generated data. Default ${DEFAULT-VALUE}. Variable TRIALBENCH_SEED.")
+    String seed;
+
+    @Option(names = "--port", defaultValue = "${env:TRIALBENCH_PORT:-8080}",
+            description = "Port to listen on (0 = any free port). Default ${DEFAULT-VALUE}. Variable TRIALBENCH_PORT.")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "${env:TRIALBENCH_BIND:-127.0.0.1}",
+            description = "Address to listen on; 0.0.0.0 exposes the service to the network. Default ${DEFAULT-VALUE}."
+                    + " Variable TRIALBENCH_BIND.")
+    String bind;
+
+    @Option(names = "--keep-database", description = "Do not drop the database on exit (url and container).")
+    boolean keepDatabase;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        boolean after = parseSchema(schema);
+        SeedConfig seedConfig = SeedConfig.parse(seed, scale, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        ServiceConfig serviceConfig = new ServiceConfig(bind, port,
+                PoolConfig.DEFAULT_MAXIMUM_POOL_SIZE * ServiceConfig.THREADS_PER_CONNECTION);
+        PrintStream out = System.out;
+        ProvisionedDatabase server = Provisioner.provision(database.toRequest());
+        RunDatabase runDatabase = null;
+        TrialService service;
+        try {
+            runDatabase = RunDatabase.create(server, keepDatabase);
+            out.println("database: " + server.kind().label() + " (" + server.reason() + "), " + runDatabase.name());
+            prepare(runDatabase, seedConfig, after, out);
+            service = TrialService.start(runDatabase.dataSource(), serviceConfig);
+        } catch (RuntimeException e) {
+            if (runDatabase != null) {
+                runDatabase.close();
+            }
+            server.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        RunDatabase toClose = runDatabase;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            toClose.close();
+            server.close();
+            stopped.countDown();
+        }, "trialbench-serve-stop"));
+        printUsage(out, service, SeedPlan.of(seedConfig), after);
+        stopped.await();
+        return 0;
+    }
+
+    private static void prepare(RunDatabase runDatabase, SeedConfig seedConfig, boolean after, PrintStream out) {
+        Migrations migrations = new Migrations(runDatabase.dataSource());
+        migrations.migrateToBefore();
+        out.printf(Locale.ROOT, "seeding at scale %s, seed %d ...%n", seedConfig.scale(), seedConfig.seed());
+        new Seeder().seed(runDatabase.dataSource(), seedConfig, SeedProgress.terminal());
+        if (after) {
+            migrations.migrateToAfter();
+        }
+        try (Connection connection = runDatabase.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("ANALYZE failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void printUsage(PrintStream out, TrialService service, SeedPlan plan, boolean after) {
+        String url = service.baseUri().toString();
+        String post = "curl -s -i -X POST -H 'Content-Type: application/json' " + url;
+        out.println();
+        out.println("trialbench serve: listening on " + url + " (schema " + (after ? "after" : "before") + ")");
+        out.println("  activate a reserved user (201), then the same again (403, already had a trial):");
+        out.println("    " + post + "/activations/batched -d '" + body(plan, 0) + "'");
+        out.println("    " + post + "/activations/batched -d '" + body(plan, 0) + "'");
+        out.println("  the naive implementation, another reserved user:");
+        out.println("    " + post + "/activations/naive -d '" + body(plan, 1) + "'");
+        UUID owner = plan.heavyReportOwnerCount() > 0 ? plan.heavyReportOwner(0) : plan.activeUser(0);
+        out.println("  a user's newest reports, and health:");
+        out.println("    curl -s '" + url + "/users/" + owner + "/reports?limit=5'");
+        out.println("    curl -s " + url + "/health");
+        out.println("Ctrl-C stops the service and drops its database (kept with --keep-database on a url or container database).");
+    }
+
+    private static String body(SeedPlan plan, int index) {
+        return "{\"userId\":\"" + plan.reservedUser(index) + "\",\"fingerprintHash\":\"" + plan.reservedFingerprint(index)
+                + "\",\"deviceData\":{\"os\":\"linux\"},\"ipAddress\":\"" + plan.reservedIp(index) + "\"}";
+    }
+
+    private static boolean parseSchema(String text) {
+        return switch (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) {
+            case "after" -> true;
+            case "before" -> false;
+            default -> throw new IllegalArgumentException("Unknown schema '" + text
+                    + "' (flag --schema, variable TRIALBENCH_SCHEMA): use before or after");
+        };
+    }
+}

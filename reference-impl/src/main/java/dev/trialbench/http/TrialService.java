@@ -1,0 +1,116 @@
+package dev.trialbench.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.trialbench.activation.BatchedActivation;
+import dev.trialbench.activation.NaiveActivation;
+import dev.trialbench.db.Jdbis;
+import dev.trialbench.reports.ReportListing;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The reference implementation over HTTP, on the JDK's own server, for load tests and for anyone
+ * who wants to point their own tools at it. JSON in and out:
+ * <ul>
+ *   <li>{@code POST /activations/naive}, {@code POST /activations/batched}: 201 activated, 403 denied,
+ *       404 unknown user, 400 malformed, 413 body over 16 KiB, 415 not {@code application/json};</li>
+ *   <li>{@code GET /users/{userId}/reports?limit=50}: 200, 400 for a malformed id or limit;</li>
+ *   <li>{@code GET /health}: 200 when {@code SELECT 1} succeeds, 503 otherwise.</li>
+ * </ul>
+ * Any route answers 503 with {@code Retry-After: 1} when the pool has no connection to give within
+ * its connection timeout, 500 for other failures, 405 for a method it does not take. Requests run
+ * on a fixed number of worker threads; the rest wait in the executor's queue, so under an open
+ * load model a saturated service shows as latency (and as 503s once the pool's timeout passes).
+ * The caller owns the pool: closing the service does not close it. Thread-safe.
+ */
+public final class TrialService implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+
+    private TrialService(HttpServer server, ExecutorService workers) {
+        this.server = server;
+        this.workers = workers;
+    }
+
+    /** Binds, starts and returns the service; fails with a message naming the address if it cannot bind. */
+    public static TrialService start(DataSource dataSource, ServiceConfig config) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not listen on " + config.bindAddress() + ":" + config.port() + " ("
+                    + e.getMessage() + "); choose another port (--port) or address (--bind)", e);
+        }
+        Jdbi jdbi = Jdbis.create(dataSource);
+        server.createContext("/activations/naive", new ActivationRoute(new NaiveActivation(jdbi)));
+        server.createContext("/activations/batched", new ActivationRoute(new BatchedActivation(jdbi)));
+        server.createContext("/users/", new ReportsRoute(new ReportListing(jdbi)));
+        server.createContext("/health", new HealthRoute(dataSource));
+        server.createContext("/", new NotFound());
+        ExecutorService workers = Executors.newFixedThreadPool(config.workerThreads(), workerThreads());
+        server.setExecutor(workers);
+        server.start();
+        return new TrialService(server, workers);
+    }
+
+    /** The port the service listens on (the one chosen by the system when the config said 0). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The base URI, e.g. {@code http://127.0.0.1:8080}. */
+    public URI baseUri() {
+        String host = server.getAddress().getAddress().getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    /** Stops accepting, drops exchanges still open, and waits briefly for the workers. */
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory workerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "trialbench-http-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Every path no other route owns. */
+    private static final class NotFound extends Route {
+        NotFound() {
+            super("(unknown)", Pattern.compile("(?!)"), Set.of());
+        }
+
+        @Override
+        Response serve(HttpExchange exchange, Matcher path) {
+            return Response.error(404, "not found");
+        }
+    }
+}
