@@ -9,16 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trialbench.bench.cli.TrialbenchCommand;
 import dev.trialbench.bench.report.CellKey;
 import dev.trialbench.bench.report.RunFolder;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.trialbench.bench.testing.TerminalCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code trialbench baseline}: what the file holds, its sorted keys, and the runs it refuses. */
@@ -27,24 +24,8 @@ class BaselineTest {
     @TempDir
     Path temp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureTheTerminal() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreTheTerminal() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final TerminalCapture terminal = new TerminalCapture();
 
     @Test
     void holdsEveryTierAndTheRunsItWasMadeFrom() {
@@ -70,7 +51,7 @@ class BaselineTest {
                     assertThat(shape.seqScans()).isEmpty();
                     assertThat(shape.sharedBuffersPerCall()).isEqualTo(58.0);
                 });
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("wrote " + file).contains("made from ONE run");
+        assertThat(terminal.out()).contains("wrote " + file).contains("made from ONE run");
     }
 
     @Test
@@ -94,7 +75,7 @@ class BaselineTest {
                 "--out", temp.resolve("baseline.json").toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot mix runs: run-1 is quick at scale 0.05 with seed 42"
+        assertThat(terminal.err()).contains("cannot mix runs: run-1 is quick at scale 0.05 with seed 42"
                 + " but other-scale is quick at scale 0.1 with seed 42");
         assertThat(temp.resolve("baseline.json")).doesNotExist();
     }

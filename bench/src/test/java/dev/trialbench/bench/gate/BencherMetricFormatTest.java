@@ -8,9 +8,6 @@ import dev.trialbench.bench.cli.TrialbenchCommand;
 import dev.trialbench.bench.report.CellKey;
 import dev.trialbench.bench.report.CellResult;
 import dev.trialbench.bench.report.RunFolder;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import dev.trialbench.bench.testing.TerminalCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,18 +30,9 @@ class BencherMetricFormatTest {
     @TempDir
     Path temp;
 
-    private PrintStream originalOut;
-
-    @BeforeEach
-    void quietTerminal() {
-        originalOut = System.out;
-        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreTheTerminal() {
-        System.setOut(originalOut);
-    }
+    /** Keeps the command's output off the build log. */
+    @RegisterExtension
+    final TerminalCapture terminal = new TerminalCapture();
 
     @Test
     void writesEveryCellInTheDocumentedShape() throws Exception {

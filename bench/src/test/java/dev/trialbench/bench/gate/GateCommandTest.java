@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.trialbench.bench.cli.TrialbenchCommand;
 import dev.trialbench.bench.report.CellKey;
 import dev.trialbench.bench.report.RunFolder;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import dev.trialbench.bench.testing.TerminalCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -25,25 +24,13 @@ class GateCommandTest {
     @TempDir
     Path temp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    @RegisterExtension
+    final TerminalCapture terminal = new TerminalCapture();
     private Path baseline;
 
     @BeforeEach
-    void captureTheTerminalAndMakeABaseline() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    void makeABaseline() {
         baseline = GateFixture.baseline(temp.resolve("baseline.json"), GateFixture.run(temp, "baseline-run"));
-    }
-
-    @AfterEach
-    void restoreTheTerminal() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
     }
 
     @Test
@@ -70,7 +57,7 @@ class GateCommandTest {
                 .isEqualTo("FraudCheckBenchmark.batched @ after: 6 round trips per operation, baseline 1 (5 more)");
         assertThat(((Element) document.getElementsByTagName("failure").item(1)).getAttribute("message"))
                 .isEqualTo("NEWEST_REPORTS @ after: plan no longer uses idx_reports_user_created; now Seq Scan on reports");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("trialbench gate: REGRESSION")
+        assertThat(terminal.out()).contains("trialbench gate: REGRESSION")
                 .contains("NEWEST_REPORTS @ after: plan no longer uses idx_reports_user_created; now Seq Scan on reports");
     }
 
@@ -100,7 +87,7 @@ class GateCommandTest {
         int exit = gate(run, "--junit", junit.toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("COULD NOT MEASURE").contains("lacks evidence.json");
+        assertThat(terminal.out()).contains("COULD NOT MEASURE").contains("lacks evidence.json");
         Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
         assertThat(document.getDocumentElement().getAttribute("errors")).isEqualTo("1");
     }
@@ -111,7 +98,7 @@ class GateCommandTest {
                 temp.resolve("nowhere.json").toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("does not exist").contains("./trialbench baseline");
+        assertThat(terminal.out()).contains("does not exist").contains("./trialbench baseline");
     }
 
     @Test
@@ -123,7 +110,7 @@ class GateCommandTest {
         int exit = gate(run);
 
         assertThat(exit).isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(terminal.out())
                 .contains("the baseline was made at quick profile, scale 0.05, seed 42; run other-scale is quick profile,"
                         + " scale 0.1, seed 42: its figures cannot be compared")
                 .contains("1 check: 0 pass, 0 improved, 0 regressions, 1 not measured");
@@ -137,7 +124,7 @@ class GateCommandTest {
         int exit = gate(run, "--tiers", "2,3");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(terminal.out())
                 .contains("ListingBenchmark.records1000 @ after was not measured (no result in jmh-after.json)");
     }
 
@@ -149,7 +136,7 @@ class GateCommandTest {
         int exit = gate(outlier, "--confirm", GateFixture.run(temp, "calm").toString(), "--tiers", "1,2");
 
         assertThat(exit).isEqualTo(0);
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(terminal.out())
                 .contains("PASS  before/after ListingBenchmark.page50\n  before/after ListingBenchmark.page50: 8.50x, below the band")
                 .contains("in outlier; not confirmed: 25.5x in calm")
                 .contains("tier 2 confirmed against " + temp.resolve("calm"));
@@ -164,13 +151,13 @@ class GateCommandTest {
         int exit = gate(GateFixture.run(temp, "run"), "--confirm", confirmation.toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("run confirmation is quick profile, scale 0.1");
+        assertThat(terminal.out()).contains("run confirmation is quick profile, scale 0.1");
     }
 
     @Test
     void anUnknownTierIsBadUsage() {
         assertThat(gate(GateFixture.run(temp, "run"), "--tiers", "4")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--tiers takes 1, 2 and 3, not 4");
+        assertThat(terminal.err()).contains("--tiers takes 1, 2 and 3, not 4");
     }
 
     private int gate(Path run, String... options) {

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trialbench.bench.cli.TrialbenchCommand;
 import dev.trialbench.bench.report.CellKey;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.trialbench.bench.testing.TerminalCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,19 +23,8 @@ class GateRepeatabilityTest {
     @TempDir
     Path temp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-
-    @BeforeEach
-    void captureTheTerminal() {
-        originalOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreTheTerminal() {
-        System.setOut(originalOut);
-    }
+    @RegisterExtension
+    final TerminalCapture terminal = new TerminalCapture();
 
     @Test
     void anUnchangedRunPassesTwiceAndTheBaselineIsNeverWritten() throws Exception {
@@ -63,7 +50,7 @@ class GateRepeatabilityTest {
         assertThat(Files.readAllBytes(baseline)).isEqualTo(baselineBytes);
         assertThat(Files.getLastModifiedTime(baseline)).isEqualTo(baselineTime);
         assertThat(Files.readString(temp.resolve("first.md"))).isEqualTo(Files.readString(temp.resolve("second.md")));
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("trialbench gate: PASS").contains("exit 0: pass");
+        assertThat(terminal.out()).contains("trialbench gate: PASS").contains("exit 0: pass");
     }
 
     private int gate(Path run, Path baseline, String outputs) {

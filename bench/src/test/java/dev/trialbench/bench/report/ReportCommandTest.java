@@ -3,15 +3,12 @@ package dev.trialbench.bench.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trialbench.bench.cli.TrialbenchCommand;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.trialbench.bench.testing.TerminalCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportCommandTest {
@@ -19,24 +16,8 @@ class ReportCommandTest {
     @TempDir
     Path temp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureTheTerminal() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreTheTerminal() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final TerminalCapture terminal = new TerminalCapture();
 
     @Test
     void regeneratesTheReportOfARunFolder() {
@@ -47,7 +28,7 @@ class ReportCommandTest {
         assertThat(exit).isEqualTo(0);
         assertThat(folder.resolve(Reports.MARKDOWN)).isNotEmptyFile();
         assertThat(folder.resolve(Reports.HTML)).isNotEmptyFile();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("wrote 8 files").contains("report.md");
+        assertThat(terminal.out()).contains("wrote 8 files").contains("report.md");
     }
 
     @Test
@@ -58,7 +39,7 @@ class ReportCommandTest {
         int exit = TrialbenchCommand.execute("report", folder.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("trialbench report: ").contains("lacks evidence.json");
+        assertThat(terminal.err()).startsWith("trialbench report: ").contains("lacks evidence.json");
     }
 
     @Test
@@ -69,7 +50,7 @@ class ReportCommandTest {
         int exit = TrialbenchCommand.execute("report", folder.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("environment.json is not valid JSON");
+        assertThat(terminal.err()).contains("environment.json is not valid JSON");
     }
 
     @Test
@@ -86,6 +67,6 @@ class ReportCommandTest {
     void wantsEitherAFolderOrTheIndex() {
         assertThat(TrialbenchCommand.execute("report")).isEqualTo(2);
         assertThat(TrialbenchCommand.execute("report", temp.toString(), "--index", temp.toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("give either a run folder");
+        assertThat(terminal.err()).contains("give either a run folder");
     }
 }
