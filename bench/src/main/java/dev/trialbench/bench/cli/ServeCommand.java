@@ -1,8 +1,9 @@
 package dev.trialbench.bench.cli;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.trialbench.bench.pipeline.RunDatabase;
 import dev.trialbench.db.Migrations;
-import dev.trialbench.db.PoolConfig;
+import dev.trialbench.db.Pool;
 import dev.trialbench.http.ServiceConfig;
 import dev.trialbench.http.TrialService;
 import dev.trialbench.provision.ProvisionedDatabase;
@@ -36,6 +37,9 @@ import picocli.CommandLine.Option;
             "database and run until interrupted (Ctrl-C)."})
 public final class ServeCommand implements Callable<Integer> {
 
+    /** More connections than this is a typo, not a setting (PostgreSQL's default max_connections is 100). */
+    static final int MAX_POOL_SIZE = 200;
+
     @Mixin
     DatabaseOptions database;
 
@@ -61,6 +65,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + " Variable TRIALBENCH_BIND.")
     String bind;
 
+    @Option(names = "--pool-size", defaultValue = "${env:TRIALBENCH_POOL_SIZE:-10}",
+            description = "Connections in the service's pool (the report's Fix 4 says 10 in production). Default"
+                    + " ${DEFAULT-VALUE}. Variable TRIALBENCH_POOL_SIZE.")
+    int poolSize;
+
     @Option(names = "--keep-database", description = "Do not drop the database on exit (url and container).")
     boolean keepDatabase;
 
@@ -68,18 +77,26 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         boolean after = parseSchema(schema);
         SeedConfig seedConfig = SeedConfig.parse(seed, scale, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        ServiceConfig serviceConfig = new ServiceConfig(bind, port,
-                PoolConfig.DEFAULT_MAXIMUM_POOL_SIZE * ServiceConfig.THREADS_PER_CONNECTION);
+        if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
+            throw new IllegalArgumentException("The pool size must be within 1.." + MAX_POOL_SIZE
+                    + " (flag --pool-size, variable TRIALBENCH_POOL_SIZE), was " + poolSize);
+        }
+        ServiceConfig serviceConfig = new ServiceConfig(bind, port, poolSize * ServiceConfig.THREADS_PER_CONNECTION);
         PrintStream out = System.out;
         ProvisionedDatabase server = Provisioner.provision(database.toRequest());
         RunDatabase runDatabase = null;
+        HikariDataSource servicePool = null;
         TrialService service;
         try {
             runDatabase = RunDatabase.create(server, keepDatabase);
             out.println("database: " + server.kind().label() + " (" + server.reason() + "), " + runDatabase.name());
             prepare(runDatabase, seedConfig, after, out);
-            service = TrialService.start(runDatabase.dataSource(), serviceConfig);
+            servicePool = Pool.open(runDatabase.poolConfig(poolSize));
+            service = TrialService.start(servicePool, serviceConfig);
         } catch (RuntimeException e) {
+            if (servicePool != null) {
+                servicePool.close();
+            }
             if (runDatabase != null) {
                 runDatabase.close();
             }
@@ -88,8 +105,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         RunDatabase toClose = runDatabase;
+        HikariDataSource poolToClose = servicePool;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
+            poolToClose.close();
             toClose.close();
             server.close();
             stopped.countDown();
@@ -115,11 +134,12 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static void printUsage(PrintStream out, TrialService service, SeedPlan plan, boolean after) {
+    private void printUsage(PrintStream out, TrialService service, SeedPlan plan, boolean after) {
         String url = service.baseUri().toString();
         String post = "curl -s -i -X POST -H 'Content-Type: application/json' " + url;
         out.println();
-        out.println("trialbench serve: listening on " + url + " (schema " + (after ? "after" : "before") + ")");
+        out.println("trialbench serve: listening on " + url + " (schema " + (after ? "after" : "before") + ", pool of "
+                + poolSize + ")");
         out.println("  activate a reserved user (201), then the same again (403, already had a trial):");
         out.println("    " + post + "/activations/batched -d '" + body(plan, 0) + "'");
         out.println("    " + post + "/activations/batched -d '" + body(plan, 0) + "'");

@@ -58,6 +58,15 @@ public final class RunDatabase implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * The Fix 4 pool settings on this database, with another maximum size: the code under test's own
+     * pool for a load run or {@code serve}. The caller closes it.
+     */
+    public PoolConfig poolConfig(int maximumPoolSize) {
+        return PoolConfig.defaults(server.jdbcUrlFor(name), server.username(), server.password())
+                .withMaximumPoolSize(maximumPoolSize);
+    }
+
     @Override
     public void close() {
         dataSource.close();

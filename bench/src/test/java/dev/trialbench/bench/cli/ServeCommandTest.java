@@ -29,10 +29,18 @@ class ServeCommandTest {
     }
 
     @Test
+    void poolSizeOutOfRangeExitsTwoNamingTheFlag() {
+        int exit = TrialbenchCommand.execute("serve", "--pool-size", "0");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(terminal.err()).contains("--pool-size");
+    }
+
+    @Test
     void helpListsTheOptions() {
         int exit = TrialbenchCommand.execute("serve", "--help");
 
         assertThat(exit).isEqualTo(0);
-        assertThat(terminal.out()).contains("--schema", "--scale", "--port", "--bind", "--jdbc-url");
+        assertThat(terminal.out()).contains("--schema", "--scale", "--port", "--bind", "--pool-size", "--jdbc-url");
     }
 }
