@@ -130,8 +130,12 @@ public final class PgbenchActivation {
                 jdbi.useHandle(handle -> handle.execute("DROP TABLE IF EXISTS " + INPUTS + "; DROP SEQUENCE IF EXISTS " + SLOTS));
                 ReservedPoolReset.run(jdbi, plan);
             }
-        } catch (IOException | JdbiException | UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return Result.notMeasured("pgbench activation not measured: " + e.getMessage());
+        } catch (JdbiException e) {
+            // Jdbi's message names the bound values (reserved users, IPs): give the SQLState only.
+            return Result.notMeasured("pgbench activation not measured: a setup statement failed (SQLState "
+                    + sqlState(e) + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Result.notMeasured("pgbench activation interrupted");
@@ -200,6 +204,15 @@ public final class PgbenchActivation {
         }
         return new Result(log.committed() / log.spanSeconds(), log.percentileMillis(50), log.percentileMillis(95),
                 log.percentileMillis(99), log.committed(), failed, how);
+    }
+
+    private static String sqlState(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "unknown";
     }
 
     private static void deleteQuietly(Path folder) {
