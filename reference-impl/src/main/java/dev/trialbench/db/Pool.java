@@ -2,6 +2,7 @@ package dev.trialbench.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import com.zaxxer.hikari.pool.HikariPool;
 
 /**
@@ -17,7 +18,18 @@ public final class Pool {
      * down fails here, with a message that says what to check, and not at the first activation.
      */
     public static HikariDataSource open(PoolConfig config) {
+        return open(config, null);
+    }
+
+    /**
+     * As {@link #open(PoolConfig)}, with HikariCP's metrics reported to {@code metrics} (for example
+     * a {@link PoolWaitRecorder}); {@code null} for none.
+     */
+    public static HikariDataSource open(PoolConfig config, MetricsTrackerFactory metrics) {
         HikariConfig hikari = new HikariConfig();
+        if (metrics != null) {
+            hikari.setMetricsTrackerFactory(metrics);
+        }
         hikari.setPoolName("trialbench-" + config.applicationName());
         hikari.setJdbcUrl(config.jdbcUrl());
         hikari.setUsername(config.username());

@@ -6,6 +6,7 @@ import dev.trialbench.activation.FraudSignals;
 import dev.trialbench.activation.TrialActivation;
 import dev.trialbench.reports.ReportListing;
 import dev.trialbench.reports.ReportSummary;
+import dev.trialbench.seed.ReservedPoolReset;
 import dev.trialbench.seed.SeedPlan;
 import dev.trialbench.seed.SeedTable;
 import java.util.ArrayList;
@@ -119,11 +120,11 @@ public final class Workload {
 
     /**
      * Deletes what activations of the whole reserved pool wrote (tokens, devices, flags; see
-     * {@link WorkloadReset}), so the pool is fresh again, and rewinds the activation cursor and the
+     * {@link ReservedPoolReset}), so the pool is fresh again, and rewinds the activation cursor and the
      * outcome counts. Safe to call on a database no activation has touched.
      */
     public void reset() {
-        WorkloadReset.run(jdbi, reservedUsers, reservedFingerprints);
+        ReservedPoolReset.run(jdbi, reservedUsers, reservedFingerprints);
         activationCursor = 0;
         Arrays.fill(outcomes, 0);
     }

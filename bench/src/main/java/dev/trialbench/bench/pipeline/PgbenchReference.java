@@ -5,9 +5,6 @@ import dev.trialbench.db.Pool;
 import dev.trialbench.db.PoolConfig;
 import dev.trialbench.provision.ProvisionedDatabase;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,9 +29,9 @@ final class PgbenchReference {
     }
 
     static Result measure(ProvisionedDatabase server, double seedScale) {
-        String pgbench = findPgbench();
+        String pgbench = Pgbench.find().orElse(null);
         if (pgbench == null) {
-            return new Result(null, null, "pgbench not found on the PATH (Debian: apt-get install postgresql-client)");
+            return new Result(null, null, Pgbench.NOT_FOUND);
         }
         int scale = (int) Math.max(1, Math.round(32 * seedScale));
         String database = "trialbench_pgbench_" + ProcessHandle.current().pid();
@@ -42,15 +39,10 @@ final class PgbenchReference {
             execute(admin, "DROP DATABASE IF EXISTS " + database);
             execute(admin, "CREATE DATABASE " + database);
             try {
-                URI uri = URI.create(server.jdbcUrlFor(database).substring("jdbc:".length()));
-                ProcessBuilder builder = new ProcessBuilder(pgbench, "-i", "-I", "dtgv", "-q", "-s", Integer.toString(scale),
-                        "-h", uri.getHost(), "-p", Integer.toString(uri.getPort() < 0 ? 5432 : uri.getPort()),
-                        "-U", server.username(), database)
+                ProcessBuilder builder = Pgbench.command(pgbench, server, database,
+                                List.of("-i", "-I", "dtgv", "-q", "-s", Integer.toString(scale)))
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-                if (server.password() != null && !server.password().isEmpty()) {
-                    builder.environment().put("PGPASSWORD", server.password());
-                }
                 long started = System.nanoTime();
                 Process process = builder.start();
                 if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
@@ -88,22 +80,5 @@ final class PgbenchReference {
         try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
-    }
-
-    private static String findPgbench() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "pgbench");
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        for (String dir : List.of("/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/15/bin")) {
-            Path candidate = Path.of(dir, "pgbench");
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        return null;
     }
 }
