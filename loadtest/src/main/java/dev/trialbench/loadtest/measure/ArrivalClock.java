@@ -1,5 +1,7 @@
 package dev.trialbench.loadtest.measure;
 
+import java.util.function.LongSupplier;
+
 /**
  * Numbers the arrivals of one injector in the order they start and gives each its intended start
  * on {@link System#nanoTime()}'s scale (see {@link IntendedSchedule} for the rule and why). The
@@ -21,15 +23,22 @@ public final class ArrivalClock {
     }
 
     private final IntendedSchedule schedule;
+    private final LongSupplier nanoTime;
     private long nextSequence;
     private long originNanos;
 
     public ArrivalClock(IntendedSchedule schedule) {
+        this(schedule, System::nanoTime);
+    }
+
+    /** With another clock than {@link System#nanoTime()} (tests). */
+    ArrivalClock(IntendedSchedule schedule, LongSupplier nanoTime) {
         this.schedule = schedule;
+        this.nanoTime = nanoTime;
     }
 
     public synchronized Arrival next() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         long sequence = nextSequence++;
         IntendedSchedule.Slot slot = schedule.slot(sequence);
         if (sequence == 0) {
