@@ -108,6 +108,10 @@ public final class LoadRunner {
             }
             stages.add(new StageStats(label, stage.ratePerSecond(), stage.seconds(), perType));
         }
+        requests.forEach((type, stats) -> out.printf(Locale.ROOT,
+                "load: %-18s %6d requests, %.1f/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (from intended start), statuses %s%n",
+                type, stats.count(), stats.throughputPerSecond(), stats.p50Millis(), stats.p95Millis(), stats.p99Millis(),
+                stats.maxMillis(), stats.statuses()));
         List<String> failures = kpiFailures(codes, requests, plan.kpi());
         out.printf(Locale.ROOT, "load: %s %s%n", plan.label(), failures.isEmpty() ? "kept the budget" : "missed the budget: " + failures);
         return new LoadOutcome(start, end, requests, stages, failures.isEmpty(), failures, codes, activated, denied, merged);
