@@ -1,5 +1,6 @@
 package dev.trialbench.http;
 
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.trialbench.activation.BatchedActivation;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -40,10 +42,12 @@ public final class TrialService implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService workers;
+    private final AtomicLong requests;
 
-    private TrialService(HttpServer server, ExecutorService workers) {
+    private TrialService(HttpServer server, ExecutorService workers, AtomicLong requests) {
         this.server = server;
         this.workers = workers;
+        this.requests = requests;
     }
 
     /** Binds, starts and returns the service; fails with a message naming the address if it cannot bind. */
@@ -56,15 +60,34 @@ public final class TrialService implements AutoCloseable {
                     + e.getMessage() + "); choose another port (--port) or address (--bind)", e);
         }
         Jdbi jdbi = Jdbis.create(dataSource);
-        server.createContext("/activations/naive", new ActivationRoute(new NaiveActivation(jdbi)));
-        server.createContext("/activations/batched", new ActivationRoute(new BatchedActivation(jdbi)));
-        server.createContext("/users/", new ReportsRoute(new ReportListing(jdbi)));
-        server.createContext("/health", new HealthRoute(dataSource));
-        server.createContext("/", new NotFound());
+        AtomicLong requests = new AtomicLong();
+        Filter counter = new Filter() {
+            @Override
+            public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+                requests.incrementAndGet();
+                chain.doFilter(exchange);
+            }
+
+            @Override
+            public String description() {
+                return "counts requests";
+            }
+        };
+        server.createContext("/activations/naive", new ActivationRoute(new NaiveActivation(jdbi))).getFilters().add(counter);
+        server.createContext("/activations/batched", new ActivationRoute(new BatchedActivation(jdbi))).getFilters()
+                .add(counter);
+        server.createContext("/users/", new ReportsRoute(new ReportListing(jdbi))).getFilters().add(counter);
+        server.createContext("/health", new HealthRoute(dataSource)).getFilters().add(counter);
+        server.createContext("/", new NotFound()).getFilters().add(counter);
         ExecutorService workers = Executors.newFixedThreadPool(config.workerThreads(), workerThreads());
         server.setExecutor(workers);
         server.start();
-        return new TrialService(server, workers);
+        return new TrialService(server, workers, requests);
+    }
+
+    /** Requests received since the start, on any route (a load run uses it to see its first arrival). */
+    public long requestsReceived() {
+        return requests.get();
     }
 
     /** The port the service listens on (the one chosen by the system when the config said 0). */

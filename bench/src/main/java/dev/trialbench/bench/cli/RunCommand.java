@@ -57,6 +57,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--skip-pgbench", description = "Do not load pgbench -i as the seeding-speed reference.")
     boolean skipPgbench;
 
+    @Option(names = "--skip-load", description = "Do not run the Gatling load runs, the pool sweep, the migration under"
+            + " load and the pgbench comparison (the migration then runs under the concurrent writer alone).")
+    boolean skipLoad;
+
     @Override
     public Integer call() {
         Profile chosen = parseProfile(profile);
@@ -77,8 +81,11 @@ public final class RunCommand implements Callable<Integer> {
         if (!rtts.isEmpty()) {
             command += " --rtt " + String.join(",", rtts);
         }
+        if (skipLoad) {
+            command += " --skip-load";
+        }
         new Pipeline(new Pipeline.Settings(database.toRequest(), chosen, seedConfig, outputDirectory, keepDatabase,
-                skipPgbench, rtts, command), System.out).run();
+                skipPgbench, rtts, !skipLoad, command), System.out).run();
         return 0;
     }
 

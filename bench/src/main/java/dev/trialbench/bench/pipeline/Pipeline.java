@@ -5,8 +5,11 @@ import dev.trialbench.bench.jmh.BenchTarget;
 import dev.trialbench.bench.jmh.CellEvidenceCollector;
 import dev.trialbench.bench.jmh.JmhRunner;
 import dev.trialbench.bench.jmh.Profile;
+import dev.trialbench.bench.load.LoadProfile;
+import dev.trialbench.bench.load.LoadStep;
 import dev.trialbench.bench.report.Reports;
 import dev.trialbench.bench.report.ResultsIndex;
+import dev.trialbench.bench.results.LoadEvidence;
 import dev.trialbench.bench.results.RunEnvironment;
 import dev.trialbench.bench.results.RunEvidence;
 import dev.trialbench.bench.results.RunEvidence.CellEvidence;
@@ -52,7 +55,7 @@ public final class Pipeline {
 
     /** What a run needs, built once at the edge (CLI). */
     public record Settings(DatabaseRequest database, Profile profile, SeedConfig seed, Path outputDirectory,
-                           boolean keepDatabase, boolean skipPgbench, List<String> rtts, String command) {
+                           boolean keepDatabase, boolean skipPgbench, List<String> rtts, boolean load, String command) {
         public Settings {
             rtts = List.copyOf(rtts);
         }
@@ -117,12 +120,38 @@ public final class Pipeline {
         List<DatabaseEvidence> databaseEvidence = new ArrayList<>();
         measure("before", folder, target, dataSource, jdbi, monitor, plan, statements, phases, cells, statementEvidence,
                 databaseEvidence);
+        LoadStep load = settings.load() ? new LoadStep(database, plan, LoadProfile.of(settings.profile()), folder, out) : null;
+        List<LoadEvidence.Run> loadRuns = new ArrayList<>();
+        if (load != null) {
+            loadRuns.addAll(phases.run("load: activation, listing, mixed, before", () -> load.workloads("before")));
+        }
 
-        MigrationEvidence migration = phases.run("migrate to AFTER under a concurrent writer",
-                () -> MigrationUnderWriter.migrate(migrations, dataSource, writerPool, plan));
+        MigrationEvidence migration;
+        LoadEvidence.MigrationUnderLoad migrationUnderLoad = null;
+        if (load == null) {
+            migration = phases.run("migrate to AFTER under a concurrent writer",
+                    () -> MigrationUnderWriter.migrate(migrations, dataSource, writerPool, plan));
+        } else {
+            MigrationUnderLoad underLoad = phases.run("migrate to AFTER under a concurrent writer and the mixed load",
+                    () -> MigrationUnderLoad.migrate(load, migrations, dataSource, writerPool, plan));
+            loadRuns.add(underLoad.run());
+            migration = underLoad.migration();
+            migrationUnderLoad = underLoad.evidence();
+        }
         phases.run("ANALYZE", () -> analyze(dataSource));
         measure("after", folder, target, dataSource, jdbi, monitor, plan, statements, phases, cells, statementEvidence,
                 databaseEvidence);
+        LoadEvidence.PgbenchComparison pgbenchComparison = null;
+        if (load != null) {
+            loadRuns.addAll(phases.run("load: activation, listing, mixed, after", () -> load.workloads("after")));
+            loadRuns.addAll(phases.run("load: pool sweep " + LoadProfile.of(settings.profile()).sweepPools(),
+                    load::poolSweep));
+            pgbenchComparison = phases.run("pgbench on the batched transaction", () -> pgbenchComparison(server, database,
+                    plan));
+        }
+        RunFolderWriter.write(folder.resolve(LoadEvidence.FILE), load == null
+                ? new LoadEvidence("no load runs (--skip-load)", LoadEvidence.Kpi.REPORT, List.of(), null, null)
+                : new LoadEvidence(null, LoadEvidence.Kpi.REPORT, loadRuns, migrationUnderLoad, pgbenchComparison));
         RunEvidence.IndexAudit audit = phases.run("index audit", () -> audit(monitor));
 
         Map<String, String> serverSettings = EnvironmentProbe.serverSettings(dataSource);
@@ -160,6 +189,15 @@ public final class Pipeline {
             databaseEvidence.add(DatabaseCounters.read(schema, dataSource, monitor));
             statementEvidence.addAll(StatementEvidenceCollector.collect(schema, jdbi, monitor, plan, statements));
         });
+    }
+
+    private LoadEvidence.PgbenchComparison pgbenchComparison(ProvisionedDatabase server, RunDatabase database,
+                                                             SeedPlan plan) {
+        int clients = LoadProfile.SERVICE_POOL;
+        int seconds = LoadProfile.of(settings.profile()).pgbenchSeconds();
+        PgbenchActivation.Result result = PgbenchActivation.measure(server, database.name(), plan, clients, seconds);
+        return new LoadEvidence.PgbenchComparison(clients, seconds, result.tps(), result.p50Millis(), result.p95Millis(),
+                result.p99Millis(), result.transactions(), result.failed(), result.note());
     }
 
     /** JMH's checked exception, turned into the pipeline's failure with what to look at. */

@@ -24,7 +24,12 @@ public final class Claims {
         }
         claims.addAll(ListingClaims.of(context));
         claims.addAll(MigrationClaims.of(context));
-        claims.addAll(KpiClaims.of(context));
+        List<Claim> underLoad = LoadClaims.of(context, LoadRuns.read(run));
+        // With load runs, pool utilization is judged from them, not left "not judged" by the benchmarks.
+        KpiClaims.of(context).stream()
+                .filter(claim -> underLoad.isEmpty() || !claim.quote().equals(KpiClaims.POOL_UTILIZATION))
+                .forEach(claims::add);
+        claims.addAll(underLoad);
         return List.copyOf(claims);
     }
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 final class KpiClaims {
 
     private static final String SECTION = "Success Metrics";
+    static final String POOL_UTILIZATION = "Connection pool utilization < 80%";
 
     private KpiClaims() {
     }
@@ -38,7 +39,7 @@ final class KpiClaims {
     }
 
     static Claim poolUtilization(ClaimContext context) {
-        return context.claim(SECTION, "Connection pool utilization < 80%", "not measured by this run",
+        return context.claim(SECTION, POOL_UTILIZATION, "not measured by this run",
                 SafetyJudge.poolUtilization(), "the load test (loadtest/)");
     }
 

@@ -18,6 +18,10 @@ final class ReportDocument {
     }
 
     static Document of(RunFolder run) {
+        return of(run, LoadRuns.read(run));
+    }
+
+    static Document of(RunFolder run, LoadRuns load) {
         ClaimContext context = ClaimContext.of(run);
         List<Claim> claims = Claims.of(run);
         List<Section> sections = new ArrayList<>();
@@ -26,6 +30,7 @@ final class ReportDocument {
         sections.add(FactorialSection.of(context));
         sections.add(ClaimsSection.of(context, claims));
         sections.add(RttSection.of(RttSweep.read(run)));
+        sections.add(LoadSection.of(load));
         sections.addAll(StatementSections.of(run.evidence()));
         sections.add(RunSections.migration(context.evidence()));
         sections.add(RunSections.seed(context.evidence()));

@@ -27,9 +27,11 @@ public final class Reports {
      */
     public static List<Path> write(Path runFolder) {
         RunFolder run = RunFolder.read(runFolder);
-        Document document = ReportDocument.of(run);
+        LoadRuns load = LoadRuns.read(run);
+        Document document = ReportDocument.of(run, load);
         List<Path> written = new ArrayList<>(Charts.write(Factorial.of(run.cells()), runFolder));
         written.addAll(RttChart.write(RttSweep.read(run), runFolder));
+        written.addAll(PoolSweepChart.write(load, runFolder));
         written.add(writeText(runFolder.resolve(MARKDOWN), MarkdownReport.render(document)));
         written.add(writeText(runFolder.resolve(HTML), HtmlReport.render(document)));
         return written.stream().sorted().toList();

@@ -1,0 +1,60 @@
+package dev.trialbench.bench.load;
+
+import dev.trialbench.bench.jmh.Profile;
+import dev.trialbench.bench.results.LoadEvidence.Stage;
+import java.util.List;
+
+/**
+ * How hard and how long the pipeline's load runs push, per benchmark profile. Rates are arrivals per
+ * second over all injectors (open model); every run starts with a warm-up that is never counted.
+ * The activation stairs end above what the naive path sustains before the migrations on a small
+ * machine, so its saturation shows; the pool sweep's stairs climb until the batched path's p95 leaves
+ * the 50 ms budget. Immutable.
+ *
+ * @param injectors          Gatling processes per run; their histograms are merged (2 shows the merge every run)
+ * @param sweepPools         pool sizes of the pool sweep (the report's Fix 4: 10 in production)
+ * @param migrationLeadSeconds seconds of mixed load before the migration starts
+ * @param migrationLoadSeconds seconds of mixed load in all, during which the migration runs
+ * @param pgbenchSeconds     duration of the pgbench comparison
+ */
+public record LoadProfile(Stage warmup, List<Stage> activation, List<Stage> listing, List<Stage> mixed,
+                          List<Stage> sweep, List<Integer> sweepPools, int migrationLeadSeconds, int migrationLoadSeconds,
+                          int pgbenchSeconds, int injectors) {
+
+    /** The service's pool in every run but the sweep: the report's Fix 4 production value. */
+    public static final int SERVICE_POOL = 10;
+    /** Share of activation arrivals that repeat the previous arrival's body at once (a double click). */
+    public static final double DOUBLE_SUBMIT_SHARE = 0.05;
+
+    public LoadProfile {
+        activation = List.copyOf(activation);
+        listing = List.copyOf(listing);
+        mixed = List.copyOf(mixed);
+        sweep = List.copyOf(sweep);
+        sweepPools = List.copyOf(sweepPools);
+    }
+
+    public static LoadProfile of(Profile profile) {
+        return switch (profile) {
+            case QUICK -> new LoadProfile(new Stage(10, 3),
+                    stairs(3, 10, 20), stairs(4, 40), stairs(4, 40),
+                    stairs(2, 20, 40, 80), List.of(5, 10, 20), 3, 14, 5, 2);
+            case FULL -> new LoadProfile(new Stage(20, 10),
+                    stairs(10, 10, 20, 40), stairs(20, 50), stairs(20, 50),
+                    stairs(6, 20, 40, 60, 80, 100, 120, 160), List.of(5, 10, 20), 10, 40, 20, 2);
+        };
+    }
+
+    private static List<Stage> stairs(int seconds, double... rates) {
+        return java.util.Arrays.stream(rates).mapToObj(rate -> new Stage(rate, seconds)).toList();
+    }
+
+    /** Arrivals a run of these stages offers, warm-up included. */
+    public long arrivals(List<Stage> stages) {
+        double total = warmup.ratePerSecond() * warmup.seconds();
+        for (Stage stage : stages) {
+            total += stage.ratePerSecond() * stage.seconds();
+        }
+        return Math.round(total);
+    }
+}

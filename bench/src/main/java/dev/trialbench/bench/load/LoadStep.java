@@ -1,0 +1,244 @@
+package dev.trialbench.bench.load;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.trialbench.activation.InvariantReport;
+import dev.trialbench.bench.pipeline.RunDatabase;
+import dev.trialbench.bench.results.LoadEvidence;
+import dev.trialbench.bench.results.LoadEvidence.Invariants;
+import dev.trialbench.bench.results.LoadEvidence.PoolWait;
+import dev.trialbench.bench.results.LoadEvidence.Run;
+import dev.trialbench.bench.results.LoadEvidence.Stage;
+import dev.trialbench.db.Jdbis;
+import dev.trialbench.db.Pool;
+import dev.trialbench.db.PoolWaitRecorder;
+import dev.trialbench.db.PoolWaitRecorder.PoolWaitSummary;
+import dev.trialbench.http.ServiceConfig;
+import dev.trialbench.http.TrialService;
+import dev.trialbench.loadtest.LoadOutcome;
+import dev.trialbench.loadtest.LoadPlan;
+import dev.trialbench.loadtest.LoadRunner;
+import dev.trialbench.loadtest.RequestStats;
+import dev.trialbench.loadtest.config.Kpi;
+import dev.trialbench.loadtest.config.Scenario;
+import dev.trialbench.seed.ReservedPoolReset;
+import dev.trialbench.seed.SeedPlan;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The pipeline's load runs: the reference service ({@link TrialService}) started in this JVM on a
+ * pool of its own, Gatling injectors forked against it ({@link LoadRunner}), and after each run the
+ * invariants checked in the database. Before every run the reserved pool is reset, so each run
+ * activates users that own nothing and devices never seen, like the first. Each run's merged
+ * histogram goes to {@code load/<label>.hlog} in the run folder; what else it measured goes into
+ * the {@link Run} it returns. Not thread-safe; one run at a time.
+ */
+public final class LoadStep {
+
+    /** The folder under the run folder that holds the histograms. */
+    public static final String FOLDER = "load";
+    /** Injector JVMs start in seconds; on a busy machine in tens of seconds. */
+    private static final long FIRST_REQUEST_TIMEOUT_SECONDS = 120;
+
+    private final RunDatabase database;
+    private final SeedPlan plan;
+    private final LoadProfile profile;
+    private final Path folder;
+    private final PrintStream out;
+
+    public LoadStep(RunDatabase database, SeedPlan plan, LoadProfile profile, Path runFolder, PrintStream out) {
+        this.database = database;
+        this.plan = plan;
+        this.profile = profile;
+        this.folder = runFolder.resolve(FOLDER);
+        this.out = out;
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Activation (naive, batched), listing and the mixed workload at one schema state. */
+    public List<Run> workloads(String schema) {
+        List<Run> runs = new ArrayList<>();
+        for (String implementation : List.of("naive", "batched")) {
+            runs.add(run(new Spec("activation-" + implementation + "-" + schema, "activation", Scenario.ACTIVATION,
+                    implementation, schema, LoadProfile.SERVICE_POOL, profile.activation())));
+        }
+        runs.add(run(new Spec("listing-" + schema, "listing", Scenario.LISTING, null, schema, LoadProfile.SERVICE_POOL,
+                profile.listing())));
+        runs.add(run(new Spec("mixed-" + schema, "mixed", Scenario.MIXED, "batched", schema, LoadProfile.SERVICE_POOL,
+                profile.mixed())));
+        return runs;
+    }
+
+    /** The batched activation on the AFTER schema at each pool size of the sweep. */
+    public List<Run> poolSweep() {
+        List<Run> runs = new ArrayList<>();
+        for (int pool : profile.sweepPools()) {
+            runs.add(run(new Spec("pool-sweep-" + pool, "pool-sweep", Scenario.ACTIVATION, "batched", "after", pool,
+                    profile.sweep())));
+        }
+        return runs;
+    }
+
+    /**
+     * The mixed workload (batched) on the BEFORE schema, with {@code migration} started, in this
+     * thread, once the warm-up and the profile's lead time have passed after the first request
+     * arrived (injector JVMs take a while to start, and longer on a busy machine).
+     */
+    public Run underMigration(Runnable migration, Consumer<long[]> migrationWindow) {
+        int lead = profile.migrationLeadSeconds();
+        Stage stage = profile.mixed().get(profile.mixed().size() - 1);
+        List<Stage> stages = List.of(new Stage(stage.ratePerSecond(), profile.migrationLoadSeconds()));
+        Spec spec = new Spec("migration", "migration", Scenario.MIXED, "batched", "before", LoadProfile.SERVICE_POOL, stages);
+        return run(spec, service -> {
+            awaitFirstRequest(service);
+            sleep((profile.warmup().seconds() + lead) * 1000L);
+            long start = System.currentTimeMillis();
+            migration.run();
+            migrationWindow.accept(new long[] {start, System.currentTimeMillis()});
+        });
+    }
+
+    /** Waits until the service has seen a request, at most {@value #FIRST_REQUEST_TIMEOUT_SECONDS} s. */
+    private static void awaitFirstRequest(TrialService service) {
+        long deadline = System.nanoTime() + FIRST_REQUEST_TIMEOUT_SECONDS * 1_000_000_000L;
+        while (service.requestsReceived() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("No request reached the service within " + FIRST_REQUEST_TIMEOUT_SECONDS
+                        + " s of starting the injectors; see the injector logs under " + FOLDER + "/");
+            }
+            sleep(50);
+        }
+    }
+
+    private Run run(Spec spec) {
+        return run(spec, null);
+    }
+
+    /** One load run; {@code during}, if given, runs in this thread (with the service) while the load runs in another. */
+    private Run run(Spec spec, Consumer<TrialService> during) {
+        ReservedPoolReset.run(Jdbis.create(database.dataSource()), plan);
+        out.printf("   %s: %s%s, pool %d, %s%n", spec.label(), spec.kind(),
+                spec.implementation() == null ? "" : " " + spec.implementation(), spec.poolSize(), describe(spec.stages()));
+        PoolWaitRecorder waits = new PoolWaitRecorder();
+        try (HikariDataSource pool = Pool.open(database.poolConfig(spec.poolSize()), waits);
+             PoolUtilization utilization = PoolUtilization.start(pool);
+             TrialService service = TrialService.start(pool, ServiceConfig.forPool(spec.poolSize()))) {
+            // The listing scenario sends no activation; the plan still names one.
+            String implementation = spec.implementation() == null ? "batched" : spec.implementation();
+            LoadPlan loadPlan = new LoadPlan(spec.label(), service.baseUri(), spec.scenario(), implementation,
+                    toLoad(profile.warmup()), spec.stages().stream().map(LoadStep::toLoad).toList(), profile.injectors(),
+                    plan.config(), LoadProfile.DOUBLE_SUBMIT_SHARE, folder, Kpi.REPORT);
+            LoadOutcome outcome = during == null ? LoadRunner.run(loadPlan, out)
+                    : runAlongside(loadPlan, () -> during.accept(service));
+            PoolWaitSummary wait = waits.snapshot();
+            PoolUtilization.Summary busy = utilization.summary();
+            Invariants invariants = invariants(outcome);
+            Run run = new Run(spec.label(), spec.kind(), spec.implementation(), spec.schema(), spec.poolSize(),
+                    profile.injectors(), profile.warmup(), spec.stages(), FOLDER + "/" + outcome.histogramLog().getFileName(),
+                    outcome.startEpochMs(), outcome.endEpochMs(), statuses(outcome.requests()),
+                    outcome.stages().stream().map(stage -> statuses(stage.requests())).toList(), outcome.kpiPassed(),
+                    outcome.kpiFailures(),
+                    new PoolWait(wait.acquisitions(), wait.timeouts(), wait.p50Millis(), wait.p95Millis(), wait.p99Millis(),
+                            wait.maxMillis(), busy.mean(), busy.p95()),
+                    invariants);
+            out.printf("   %s: %s, invariants %s%n", spec.label(), outcome.kpiPassed() ? "KPIs held" : "KPIs missed",
+                    invariants.violations() == 0 ? "hold" : invariants.violations() + " violations");
+            return run;
+        }
+    }
+
+    private LoadOutcome runAlongside(LoadPlan loadPlan, Runnable during) {
+        LoadOutcome[] outcome = new LoadOutcome[1];
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread load = new Thread(() -> {
+            try {
+                outcome[0] = LoadRunner.run(loadPlan, out);
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        }, "trialbench-load");
+        load.start();
+        try {
+            during.run();
+        } finally {
+            try {
+                load.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the load ran", e);
+            }
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return outcome[0];
+    }
+
+    private Invariants invariants(LoadOutcome outcome) {
+        List<UUID> users = new ArrayList<>();
+        for (int i = 0; i < plan.reservedUserCount(); i++) {
+            users.add(plan.reservedUser(i));
+        }
+        List<String> fingerprints = new ArrayList<>();
+        for (int i = 0; i < plan.reservedDeviceCount(); i++) {
+            fingerprints.add(plan.reservedFingerprint(i));
+        }
+        InvariantReport report = dev.trialbench.activation.Invariants.check(database.dataSource(), outcome.activated(),
+                outcome.denied(), users, fingerprints);
+        return new Invariants(outcome.activated().size(), outcome.denied().size(), report.usersWithTwoActiveTrials(),
+                report.usersWithDoubleTrials(), report.duplicatedDeviceRows(), report.acceptedWithoutToken(),
+                report.deniedWithoutFlag());
+    }
+
+    private static Map<String, Map<String, Long>> statuses(Map<String, RequestStats> requests) {
+        Map<String, Map<String, Long>> statuses = new java.util.TreeMap<>();
+        requests.forEach((type, stats) -> {
+            Map<String, Long> byStatus = new java.util.TreeMap<>();
+            stats.statuses().forEach((status, count) -> byStatus.put(String.valueOf(status), count));
+            statuses.put(type, byStatus);
+        });
+        return statuses;
+    }
+
+    private static dev.trialbench.loadtest.config.Stage toLoad(Stage stage) {
+        return new dev.trialbench.loadtest.config.Stage(stage.ratePerSecond(), stage.seconds());
+    }
+
+    private String describe(List<Stage> stages) {
+        StringBuilder text = new StringBuilder("warm-up " + rate(profile.warmup()) + ", then");
+        for (Stage stage : stages) {
+            text.append(' ').append(rate(stage));
+        }
+        return text.toString();
+    }
+
+    private static String rate(Stage stage) {
+        return String.format(java.util.Locale.ROOT, "%.0f/s x %d s", stage.ratePerSecond(), stage.seconds());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private record Spec(String label, String kind, Scenario scenario, String implementation, String schema, int poolSize,
+                        List<Stage> stages) {
+    }
+}

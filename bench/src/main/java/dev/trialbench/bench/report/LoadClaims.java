@@ -1,0 +1,137 @@
+package dev.trialbench.bench.report;
+
+import dev.trialbench.bench.report.LoadRuns.Latency;
+import dev.trialbench.bench.results.LoadEvidence.Run;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The report's claims that only a load can judge: the p95 and pool-utilization KPIs under load, the
+ * pool exhaustion it found before and the pool size it proposes (Fix 4). From {@code load.json} and
+ * the load runs' histograms; a run without load runs judges none of them. Stateless.
+ */
+final class LoadClaims {
+
+    private static final String SOURCE = "load.json and load/*.hlog";
+    /** The report's "Connection pool utilization < 80%". */
+    static final double UTILIZATION_LIMIT = 0.80;
+
+    private LoadClaims() {
+    }
+
+    static List<Claim> of(ClaimContext context, LoadRuns load) {
+        if (load.isEmpty()) {
+            return List.of();
+        }
+        return List.of(p95UnderLoad(context, load), utilization(context, load), exhaustion(context, load),
+                poolSize(context, load));
+    }
+
+    /** "P95 query latency < 50ms", for whole requests under the open-model load, AFTER, at the service's pool. */
+    static Claim p95UnderLoad(ClaimContext context, LoadRuns load) {
+        double budget = load.evidence().kpi().p95Millis();
+        List<String> over = new ArrayList<>();
+        List<String> within = new ArrayList<>();
+        for (Run run : afterWorkloads(load)) {
+            for (String type : load.types(run)) {
+                Optional<Latency> latency = load.measured(run, type);
+                latency.ifPresent(value -> (value.p95() < budget ? within : over)
+                        .add(run.label() + " " + type + " " + Numbers.ms(value.p95())));
+            }
+        }
+        String measured = "p95 from intended start, after the migrations: " + String.join(", ", concat(over, within));
+        Judgement judgement;
+        if (over.isEmpty() && within.isEmpty()) {
+            judgement = Judgement.notJudged("no load run after the migrations");
+        } else if (over.isEmpty()) {
+            judgement = Judgement.holdsOnlyIf("at the offered rates measured", "every request type of every AFTER workload"
+                    + " kept p95 under " + Numbers.ms(budget));
+        } else {
+            judgement = Judgement.fails("over " + Numbers.ms(budget) + " under load: " + String.join(", ", over));
+        }
+        return context.claim("Success Metrics", "P95 query latency < 50ms (under load)", measured, judgement, SOURCE);
+    }
+
+    /** "Connection pool utilization < 80%": the sampled share of busy connections in the AFTER workloads. */
+    static Claim utilization(ClaimContext context, LoadRuns load) {
+        List<String> figures = new ArrayList<>();
+        List<String> over = new ArrayList<>();
+        for (Run run : afterWorkloads(load)) {
+            Double p95 = run.poolWait().utilizationP95();
+            if (p95 != null) {
+                figures.add(run.label() + " " + Numbers.percent(p95));
+                if (p95 >= UTILIZATION_LIMIT) {
+                    over.add(run.label() + " " + Numbers.percent(p95));
+                }
+            }
+        }
+        Judgement judgement = figures.isEmpty() ? Judgement.notJudged("the pool was not sampled")
+                : over.isEmpty() ? Judgement.holdsOnlyIf("at the offered rates measured",
+                        "p95 of the busy share stayed under " + Numbers.percent(UTILIZATION_LIMIT) + " in every AFTER workload")
+                : Judgement.fails("p95 of the busy share at or over " + Numbers.percent(UTILIZATION_LIMIT) + ": "
+                        + String.join(", ", over) + " (the last stairs offer more than the machine serves)");
+        return context.claim("Success Metrics", KpiClaims.POOL_UTILIZATION,
+                "p95 of busy connections / pool size, sampled every 100 ms: " + String.join(", ", figures), judgement, SOURCE);
+    }
+
+    /** "Connection pool exhaustion under load" before; the fixes should end it. */
+    static Claim exhaustion(ClaimContext context, LoadRuns load) {
+        long before = timeouts(load, CellKey.BEFORE);
+        long after = timeouts(load, CellKey.AFTER);
+        String measured = "connection timeouts in the service's pool: " + before + " before (naive and batched), " + after
+                + " after, at the same offered rates";
+        Judgement judgement = before > 0 && after == 0
+                ? Judgement.holds("the pool ran out before the migrations and not after: the slow queries held the"
+                        + " connections, so the indexes (not the pool settings) end the exhaustion")
+                : before == 0 ? Judgement.holdsOnlyIf("the offered rate exceeds what the measured one did",
+                        "no connection timed out before the migrations at the rates offered here")
+                : Judgement.fails("connections still timed out after the migrations (" + after + ")");
+        return context.claim("Performance Improvements Expected", "Connection pool exhaustion under load (before)",
+                measured, judgement, SOURCE);
+    }
+
+    /** "Pool size (20) may be too high": the sweep's highest rate within the p95 budget at each pool size. */
+    static Claim poolSize(ClaimContext context, LoadRuns load) {
+        List<String> figures = new ArrayList<>();
+        OptionalDouble atTen = OptionalDouble.empty();
+        OptionalDouble atTwenty = OptionalDouble.empty();
+        for (Run run : load.runs("pool-sweep")) {
+            OptionalDouble best = LoadSection.highestRateWithinBudget(load, run, "activate-batched");
+            figures.add("pool " + run.poolSize() + ": " + (best.isPresent() ? Numbers.plain(best.getAsDouble()) + "/s" : "none"));
+            if (run.poolSize() == 10) {
+                atTen = best;
+            } else if (run.poolSize() == 20) {
+                atTwenty = best;
+            }
+        }
+        String measured = "highest offered rate with p95 under budget, batched activation after: " + String.join(", ", figures);
+        Judgement judgement;
+        if (atTen.isEmpty() || atTwenty.isEmpty()) {
+            judgement = Judgement.notJudged("the sweep lacks a pool of 10 or of 20, or neither kept the budget");
+        } else if (atTwenty.getAsDouble() <= atTen.getAsDouble()) {
+            judgement = Judgement.holdsOnlyIf("the database has as few cores as this machine ("
+                    + context.run().environment().cores() + ")", "20 connections sustained no more than 10 within the budget");
+        } else {
+            judgement = Judgement.fails("20 connections sustained more than 10 within the budget");
+        }
+        return context.claim("Connection Pool Configuration", "Pool size (20) may be too high", measured, judgement, SOURCE);
+    }
+
+    private static long timeouts(LoadRuns load, String schema) {
+        return load.runs("activation").stream().filter(run -> run.schema().equals(schema))
+                .mapToLong(run -> run.poolWait().timeouts()).sum();
+    }
+
+    private static List<Run> afterWorkloads(LoadRuns load) {
+        return load.evidence().runs().stream().filter(run -> CellKey.AFTER.equals(run.schema()))
+                .filter(run -> !run.kind().equals("pool-sweep")).toList();
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}

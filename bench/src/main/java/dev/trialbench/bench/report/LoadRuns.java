@@ -1,0 +1,121 @@
+package dev.trialbench.bench.report;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trialbench.bench.results.LoadEvidence;
+import dev.trialbench.bench.results.LoadEvidence.Run;
+import dev.trialbench.bench.results.LoadEvidence.Stage;
+import dev.trialbench.loadtest.measure.LatencyStats;
+import dev.trialbench.loadtest.measure.LoadHistograms;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A run's load evidence ({@code load.json}) with each load run's merged histogram
+ * ({@code load/<label>.hlog}), read once. Latencies are from each request's intended start. A run
+ * folder without {@code load.json} (older runs, {@code --skip-load}) has none, and the report says so.
+ * Immutable.
+ */
+record LoadRuns(LoadEvidence evidence, Map<String, LoadHistograms> histograms) {
+
+    /** Statuses that are answers, not failures: 200 listing, 201 activated, 403 denied by the fraud policy. */
+    static final Set<String> ANSWERED = Set.of("200", "201", "403");
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+
+    /** Count and percentiles in ms of one request type over a part of a run. */
+    record Latency(long count, double p50, double p95, double p99, double max) {
+    }
+
+    static LoadRuns read(RunFolder run) {
+        Path file = run.folder().resolve(LoadEvidence.FILE);
+        if (!Files.isRegularFile(file)) {
+            return new LoadRuns(new LoadEvidence("this run has no " + LoadEvidence.FILE + " (made before the load runs"
+                    + " existed)", LoadEvidence.Kpi.REPORT, List.of(), null, null), Map.of());
+        }
+        LoadEvidence evidence;
+        try {
+            evidence = MAPPER.readValue(Files.readString(file), LoadEvidence.class);
+        } catch (IOException e) {
+            throw new RunFolderException(LoadEvidence.FILE, LoadEvidence.FILE + " cannot be read: " + e.getMessage()
+                    + ". Re-run the pipeline to write it again.", e);
+        }
+        Map<String, LoadHistograms> histograms = new LinkedHashMap<>();
+        for (Run loadRun : evidence.runs()) {
+            Path hlog = run.folder().resolve(loadRun.hlog());
+            if (!Files.isRegularFile(hlog)) {
+                throw new RunFolderException(loadRun.hlog(), "run folder " + run.folder() + " lacks " + loadRun.hlog()
+                        + ", the histogram of load run " + loadRun.label() + "; re-run the pipeline.");
+            }
+            histograms.put(loadRun.label(), LoadHistograms.read(List.of(hlog)));
+        }
+        return new LoadRuns(evidence, histograms);
+    }
+
+    boolean isEmpty() {
+        return evidence.runs().isEmpty();
+    }
+
+    List<Run> runs(String kind) {
+        return evidence.runs().stream().filter(run -> run.kind().equals(kind)).toList();
+    }
+
+    Optional<Run> run(String label) {
+        return evidence.runs().stream().filter(run -> run.label().equals(label)).findFirst();
+    }
+
+    /** Request types a run recorded (the part of each histogram tag before {@code @}), sorted. */
+    List<String> types(Run run) {
+        return histograms.get(run.label()).tags().stream().map(tag -> tag.substring(0, tag.indexOf('@') < 0
+                ? tag.length() : tag.indexOf('@'))).distinct().sorted().toList();
+    }
+
+    /** All measured stages of a run (warm-up excluded). */
+    Optional<Latency> measured(Run run, String type) {
+        return latency(histograms.get(run.label()).stats(LoadHistograms.measured(type)));
+    }
+
+    /** One measured stage, 1-based. */
+    Optional<Latency> stage(Run run, String type, int stage) {
+        return latency(histograms.get(run.label()).stats(type + "@" + stage));
+    }
+
+    /** Requests of the measured stages in intervals whose midpoint lies within [from, to) (epoch ms). */
+    Optional<Latency> window(Run run, String type, long fromEpochMs, long toEpochMs) {
+        return latency(LatencyStats.of(histograms.get(run.label()).merged(LoadHistograms.measured(type), fromEpochMs,
+                toEpochMs)));
+    }
+
+    private static Optional<Latency> latency(LatencyStats stats) {
+        return stats.count() == 0 ? Optional.empty() : Optional.of(new Latency(stats.count(), stats.p50Millis(),
+                stats.p95Millis(), stats.p99Millis(), stats.maxMillis()));
+    }
+
+    /** Seconds of the measured stages. */
+    static int measuredSeconds(Run run) {
+        return run.stages().stream().mapToInt(Stage::seconds).sum();
+    }
+
+    /** Responses of a type over the measured stages, and the ones that were not answers (5xx, 4xx other than 403, none). */
+    static long[] answeredAndFailed(Run run, String type) {
+        return answeredAndFailed(run.statuses().getOrDefault(type, Map.of()));
+    }
+
+    /** The same for one measured stage, 1-based. */
+    static long[] answeredAndFailed(Run run, String type, int stage) {
+        return answeredAndFailed(run.stageStatuses().get(stage - 1).getOrDefault(type, Map.of()));
+    }
+
+    private static long[] answeredAndFailed(Map<String, Long> statuses) {
+        long total = statuses.values().stream().mapToLong(Long::longValue).sum();
+        long failed = statuses.entrySet().stream().filter(entry -> !ANSWERED.contains(entry.getKey()))
+                .mapToLong(Map.Entry::getValue).sum();
+        return new long[] {total, failed};
+    }
+}
