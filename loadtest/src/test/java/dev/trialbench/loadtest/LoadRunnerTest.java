@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LoadRunnerTest {
 
-    private static final SeedConfig SEED = SeedConfig.of(42, 0.01, Instant.parse("2026-01-01T00:00:00Z"));
+    private static final SeedConfig SEED =
+            SeedConfig.of(42, 0.01, Instant.parse("2026-01-01T00:00:00Z")).withLargeReservedPool();
     private static HikariDataSource dataSource;
 
     @TempDir

@@ -98,6 +98,21 @@ public record SeedConfig(long seed, double scale, Instant anchor, int reservedUs
         return (int) Math.max(MIN_RESERVED, Math.round(devices * RESERVED_SHARE));
     }
 
+    /**
+     * Every measured activation (a benchmark iteration, a load run) takes a fresh reserved user and
+     * device, and can take a few thousand: this configuration's pools are half the users, at most
+     * {@value #LARGE_RESERVED_POOL_CAP}, never less than the default. The pipeline seeds with it, and
+     * the load injectors rebuild the same plan with it, so both agree on who is reserved.
+     */
+    public SeedConfig withLargeReservedPool() {
+        long users = SeedPlan.scaled(SeedTable.USERS.rowsAtScaleOne(), scale);
+        int reserved = (int) Math.max(reservedUsers, Math.min(users / 2, LARGE_RESERVED_POOL_CAP));
+        return withReservedUsers(reserved).withReservedDevices(Math.max(reservedDevices, reserved));
+    }
+
+    /** The largest pool {@link #withLargeReservedPool()} reserves. */
+    public static final int LARGE_RESERVED_POOL_CAP = 20_000;
+
     public SeedConfig withReservedUsers(int users) {
         return new SeedConfig(seed, scale, anchor, users, reservedDevices);
     }

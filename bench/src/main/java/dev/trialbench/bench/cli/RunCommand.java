@@ -70,7 +70,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--scale must be at least " + MIN_SCALE + " for the pipeline (below it the"
                     + " data set has no report owner with 1000 reports to list), was " + scaleText);
         }
-        SeedConfig seedConfig = withLargeReservedPool(parsed);
+        SeedConfig seedConfig = parsed.withLargeReservedPool();
         String command = "./trialbench run --profile " + chosen.name().toLowerCase(Locale.ROOT) + " --scale " + scaleText
                 + " --seed " + seed + (publish ? " --publish" : "");
         Path outputDirectory = publish ? Path.of("results") : out;
@@ -87,17 +87,6 @@ public final class RunCommand implements Callable<Integer> {
         new Pipeline(new Pipeline.Settings(database.toRequest(), chosen, seedConfig, outputDirectory, keepDatabase,
                 skipPgbench, rtts, !skipLoad, command), System.out).run();
         return 0;
-    }
-
-    /**
-     * Every measured activation takes a fresh reserved user and device; an iteration of a fast
-     * activation can take a few thousand, so the pools are half the users (at most 20,000), never
-     * less than the seeder's default.
-     */
-    static SeedConfig withLargeReservedPool(SeedConfig config) {
-        long users = SeedPlan.scaled(SeedTable.USERS.rowsAtScaleOne(), config.scale());
-        int reserved = (int) Math.max(config.reservedUsers(), Math.min(users / 2, 20_000));
-        return config.withReservedUsers(reserved).withReservedDevices(Math.max(config.reservedDevices(), reserved));
     }
 
     private static Profile parseProfile(String text) {

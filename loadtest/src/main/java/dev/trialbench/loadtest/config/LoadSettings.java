@@ -27,7 +27,7 @@ import java.util.function.Function;
  *   <tr><td>trialbench.implementation</td><td>batched</td><td>naive or batched activation route</td></tr>
  *   <tr><td>trialbench.rate</td><td>20</td><td>arrivals/s of the single measured stage when no stages are given</td></tr>
  *   <tr><td>trialbench.stages</td><td>RATEx10</td><td>measured stairs, e.g. 10x5,20x5 (rate x seconds, total over injectors)</td></tr>
- *   <tr><td>trialbench.warmup</td><td>FIRSTRATEx5</td><td>warm-up stage, never counted in measured numbers</td></tr>
+ *   <tr><td>trialbench.warmup</td><td>FIRSTRATEx15</td><td>warm-up stage, never counted in measured numbers</td></tr>
  *   <tr><td>trialbench.seed / scale / anchor</td><td>42 / 0.01 / now</td><td>the seed plan of the database</td></tr>
  *   <tr><td>trialbench.schema</td><td>after</td><td>before or after: the local stack's schema</td></tr>
  *   <tr><td>trialbench.injector / injectors</td><td>0 / 1</td><td>this injector's index and the number of injectors</td></tr>
@@ -127,7 +127,7 @@ public record LoadSettings(String label, URI baseUrl, String implementation, Sta
         List<Stage> stages = reader.value("stages", rate == null ? "20x10" : Stage.format(rate) + "x10",
                 "stairs RATExSECONDS separated by commas, e.g. 10x5,20x5", Stage::parseList);
         String firstRate = stages == null ? "20" : Stage.format(stages.get(0).ratePerSecond());
-        Stage warmup = reader.value("warmup", firstRate + "x5", "RATExSECONDS, e.g. 20x5", Stage::parse);
+        Stage warmup = reader.value("warmup", firstRate + "x15", "RATExSECONDS, e.g. 20x15", Stage::parse);
         Long seed = reader.value("seed", "42", "an integer such as 42", Long::parseLong);
         Double scale = reader.value("scale", "0.01", "a number in (0, 100] such as 0.01", Double::parseDouble);
         Instant anchor = reader.value("anchor", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),

@@ -45,7 +45,8 @@ abstract class MeasuredSimulation extends Simulation {
     /** {@code requestTypes} names the request types the assertions hold to the budget, given the settings. */
     MeasuredSimulation(Scenario scenario, Function<LoadSettings, List<String>> requestTypes) {
         this.settings = LoadSettings.fromSystemProperties(scenario);
-        SeedConfig seed = SeedConfig.of(settings.seed(), settings.scale(), settings.anchor());
+        // The pipeline seeds with the large reserved pool; the local stack does too, so both agree on the plan.
+        SeedConfig seed = SeedConfig.of(settings.seed(), settings.scale(), settings.anchor()).withLargeReservedPool();
         this.stack = settings.baseUrl() == null ? LocalStack.start(seed, settings.schemaAfter()) : null;
         try {
             URI baseUri = stack == null ? settings.baseUrl() : stack.baseUri();

@@ -25,7 +25,7 @@ class LoadSettingsTest {
         assertThat(settings.baseUrl()).isNull();
         assertThat(settings.implementation()).isEqualTo("batched");
         assertThat(settings.stages()).containsExactly(new Stage(20, 10));
-        assertThat(settings.warmup()).isEqualTo(new Stage(20, 5));
+        assertThat(settings.warmup()).isEqualTo(new Stage(20, 15));
         assertThat(settings.kpi()).isEqualTo(Kpi.REPORT);
         assertThat(settings.scale()).isEqualTo(0.01);
         assertThat(settings.schemaAfter()).isTrue();
