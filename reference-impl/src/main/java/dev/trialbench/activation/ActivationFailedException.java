@@ -9,8 +9,16 @@ public class ActivationFailedException extends RuntimeException {
     private final String sqlState;
 
     public ActivationFailedException(String message, String sqlState, Throwable cause) {
-        super(message + (sqlState == null ? "" : " (SQLState " + sqlState + ")"), cause);
+        super(message + describe(sqlState), cause);
         this.sqlState = sqlState;
+    }
+
+    private static String describe(String sqlState) {
+        if (sqlState == null) {
+            return "";
+        }
+        String meaning = SqlStates.meaning(sqlState);
+        return " (SQLState " + sqlState + (meaning.isEmpty() ? "" : ": " + meaning) + ")";
     }
 
     /** The SQLState of the underlying failure, or null when there was none. */
