@@ -57,6 +57,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--skip-pgbench", description = "Do not load pgbench -i as the seeding-speed reference.")
     boolean skipPgbench;
 
+    @Option(names = "--skip-reliability", description = "Do not run the fault experiments (backend terminations, pool"
+            + " exhaustion, timeouts, deadlocks, the server stopped under load, naive vs batched under a race).")
+    boolean skipReliability;
+
     @Override
     public Integer call() {
         Profile chosen = parseProfile(profile);
@@ -78,7 +82,7 @@ public final class RunCommand implements Callable<Integer> {
             command += " --rtt " + String.join(",", rtts);
         }
         new Pipeline(new Pipeline.Settings(database.toRequest(), chosen, seedConfig, outputDirectory, keepDatabase,
-                skipPgbench, rtts, command), System.out).run();
+                skipPgbench, skipReliability, rtts, command), System.out).run();
         return 0;
     }
 

@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Jdbi;
  * unique checks walk through, so later iterations would do more work than earlier ones.
  * Stateless; thread-safe.
  */
-final class WorkloadReset {
+public final class WorkloadReset {
 
     static final String DELETE_TOKENS = "DELETE FROM free_trial_tokens WHERE user_id = ANY(:userIds)";
     static final String DELETE_DEVICES = "DELETE FROM device_fingerprints WHERE fingerprint_hash = ANY(:fingerprints)";
@@ -29,14 +29,14 @@ final class WorkloadReset {
     }
 
     /** Rows deleted, per table, by one reset. */
-    record Deleted(int tokens, int devices, int flags) {
-        int total() {
+    public record Deleted(int tokens, int devices, int flags) {
+        public int total() {
             return tokens + devices + flags;
         }
     }
 
     /** Deletes in one transaction, then vacuums (VACUUM cannot run inside one). */
-    static Deleted run(Jdbi jdbi, List<UUID> userIds, List<String> fingerprints) {
+    public static Deleted run(Jdbi jdbi, List<UUID> userIds, List<String> fingerprints) {
         UUID[] users = userIds.toArray(UUID[]::new);
         String[] hashes = fingerprints.toArray(String[]::new);
         Deleted deleted = jdbi.inTransaction(handle -> new Deleted(
