@@ -26,22 +26,21 @@ public final class Subjects {
 
     /** A user not handed out before. */
     public UUID user() {
-        int index = nextUser.getAndIncrement();
-        if (index >= users.size()) {
-            throw new IllegalStateException("The experiments need more than the " + users.size()
-                    + " fresh users given (reserved pool too small: raise --reserved-users or lower the sizes)");
-        }
-        return users.get(index);
+        return take(users, nextUser, "users", "--reserved-users");
     }
 
     /** A fingerprint not handed out before. */
     public String fingerprint() {
-        int index = nextFingerprint.getAndIncrement();
-        if (index >= fingerprints.size()) {
-            throw new IllegalStateException("The experiments need more than the " + fingerprints.size()
-                    + " fresh fingerprints given (reserved pool too small: raise --reserved-devices or lower the sizes)");
+        return take(fingerprints, nextFingerprint, "fingerprints", "--reserved-devices");
+    }
+
+    private static <T> T take(List<T> pool, AtomicInteger cursor, String what, String flag) {
+        int index = cursor.getAndIncrement();
+        if (index >= pool.size()) {
+            throw new IllegalStateException("The experiments need more than the " + pool.size() + " fresh " + what
+                    + " given (reserved pool too small: raise " + flag + " or lower the sizes)");
         }
-        return fingerprints.get(index);
+        return pool.get(index);
     }
 
     public List<UUID> usedUsers() {
