@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.trialbench.bench.jmh.Profile;
 import dev.trialbench.bench.jmh.WorkloadReset;
 import dev.trialbench.bench.results.ReliabilityEvidence;
+import dev.trialbench.db.DatabaseUnavailableException;
 import dev.trialbench.db.Jdbis;
 import dev.trialbench.db.Migrations;
 import dev.trialbench.db.PoolConfig;
@@ -67,7 +68,7 @@ final class ReliabilityStep {
             LockConflicts.Result conflicts = LockConflicts.run(base, subjects, sizes.deadlocks(), sizes.serializationFailures());
             out.println("   pool, timeouts, deadlocks and serialization failures done");
             List<ConcurrencyComparison.Cell> concurrency = new ArrayList<>(race(base, subjects, sizes, "after"));
-            DatabaseOutage.Result outage = DatabaseOutage.run(base, server.serverControl(), subjects, sizes.outage());
+            DatabaseOutage.Result outage = outage(server, base, subjects, sizes);
             out.println("   outage: " + (outage.ran() ? "done" : "skipped, " + outage.skippedReason()));
             cleanUp(dataSource, subjects);
             migrations.revertToBefore();
@@ -78,6 +79,15 @@ final class ReliabilityStep {
                     Math.round((System.nanoTime() - start) / 1e7) / 100.0);
         } finally {
             cleanUp(dataSource, subjects);
+        }
+    }
+
+    /** The outage experiment; a server that could not be stopped is reported as a skip, not a failed run. */
+    private static DatabaseOutage.Result outage(ProvisionedDatabase server, PoolConfig base, Subjects subjects, Sizes sizes) {
+        try {
+            return DatabaseOutage.run(base, server.serverControl(), subjects, sizes.outage());
+        } catch (DatabaseUnavailableException e) {
+            return DatabaseOutage.Result.skipped("the server could not be stopped and started: " + e.getMessage());
         }
     }
 
