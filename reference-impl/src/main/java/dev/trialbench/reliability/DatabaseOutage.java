@@ -57,16 +57,19 @@ public final class DatabaseOutage {
     /**
      * @param statusesDuringOutage  HTTP status to count, for requests sent while the server was down
      * @param maxLatencyDuringOutageMillis the slowest answer to a request sent while it was down
+     * @param downSeconds           from the server stopped to the server accepting connections again
+     * @param stopMillis            how long {@code pg_ctl stop -m immediate} took
+     * @param startMillis           how long {@code pg_ctl start} took, crash recovery included
      * @param recoverySeconds       from "server accepts connections" to the first 201 answered after
      * @param tokensLost            201 answers whose token does not exist after the restart (goal 0)
      */
     public record Result(String skippedReason, int requests, Map<Integer, Integer> statuses,
                          Map<Integer, Integer> statusesDuringOutage, long connectionTimeoutMillis, long boundMillis,
-                         long maxLatencyDuringOutageMillis, double downSeconds, double recoverySeconds,
-                         int accepted, long tokensBefore, long tokensAfter, long tokensLost) {
+                         long maxLatencyDuringOutageMillis, double downSeconds, long stopMillis, long startMillis,
+                         double recoverySeconds, int accepted, long tokensBefore, long tokensAfter, long tokensLost) {
 
         public static Result skipped(String reason) {
-            return new Result(reason, 0, Map.of(), Map.of(), CONNECTION_TIMEOUT.toMillis(), 0, 0, 0, -1, 0, 0, 0, 0);
+            return new Result(reason, 0, Map.of(), Map.of(), CONNECTION_TIMEOUT.toMillis(), 0, 0, 0, 0, 0, -1, 0, 0, 0, 0);
         }
 
         public boolean ran() {
@@ -103,6 +106,10 @@ public final class DatabaseOutage {
         try (HikariDataSource pool = Experiments.pool(base.withConnectionTimeout(CONNECTION_TIMEOUT), "trialbench-faults-outage", POOL_SIZE);
              TrialService service = TrialService.start(pool, ServiceConfig.forPool(POOL_SIZE))) {
             long tokensBefore = countTokens(pool);
+            // A checkpoint first, so that crash recovery replays only the WAL this experiment writes, not what
+            // seeding and migrating wrote before (with max_wal_size 4GB that took 30 s): the restart stays a
+            // crash recovery, and the figure measures the service, not the replay of unrelated writes.
+            checkpoint(pool);
             long period = TimeUnit.SECONDS.toNanos(1) / settings.requestsPerSecond();
             List<Sent> sent = new ArrayList<>();
             long start = System.nanoTime();
@@ -111,6 +118,8 @@ public final class DatabaseOutage {
             long restartedAt = -1;
             long recoveredAt = -1;
             long giveUpAt = Long.MAX_VALUE;
+            long stopMillis = 0;
+            long startMillis = 0;
             for (long next = start; System.nanoTime() < giveUpAt; next += period) {
                 next = Math.max(next, System.nanoTime() - period); // skip the slots a stop or start took
                 sleepUntil(next);
@@ -119,9 +128,11 @@ public final class DatabaseOutage {
                 if (stoppedAt < 0 && now >= stopAt) {
                     server.stopImmediately();
                     stoppedAt = System.nanoTime();
+                    stopMillis = (stoppedAt - now) / 1_000_000;
                 } else if (stoppedAt >= 0 && restartedAt < 0 && now >= stoppedAt + settings.down().toNanos()) {
                     server.start();
                     restartedAt = System.nanoTime();
+                    startMillis = (restartedAt - now) / 1_000_000;
                     giveUpAt = restartedAt + RECOVERY_LIMIT.plus(Experiments.MARGIN).toNanos();
                 } else if (restartedAt >= 0 && recoveredAt < 0) {
                     recoveredAt = firstCreatedAfter(sent, restartedAt);
@@ -151,7 +162,7 @@ public final class DatabaseOutage {
             long tokensAfter = countTokens(pool);
             long found = tokens.isEmpty() ? 0 : FaultSql.existingTokens(pool, tokens);
             return new Result(null, sent.size(), statuses, during, CONNECTION_TIMEOUT.toMillis(), bound, maxDuring,
-                    (restartedAt - stoppedAt) / 1e9, recoveredAt < 0 ? -1 : Math.max(0, recoveredAt - restartedAt) / 1e9,
+                    (restartedAt - stoppedAt) / 1e9, stopMillis, startMillis, recoveredAt < 0 ? -1 : Math.max(0, recoveredAt - restartedAt) / 1e9,
                     tokens.size(), tokensBefore, tokensAfter, tokens.size() - found);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -213,6 +224,15 @@ public final class DatabaseOutage {
             return row.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException("could not count the tokens: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkpoint(HikariDataSource pool) {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(FaultSql.CHECKPOINT);
+        } catch (SQLException e) {
+            throw new IllegalStateException("CHECKPOINT before the outage failed (needs a superuser or pg_checkpoint): "
+                    + e.getMessage(), e);
         }
     }
 

@@ -53,6 +53,8 @@ final class FaultSql {
     /** Tokens that exist among the given ids (to count committed activations after an outage). */
     static final String EXISTING_TOKENS = "SELECT count(*) FROM free_trial_tokens WHERE token_id = ANY(?)";
 
+    /** Flushes everything before a crash stop, so that recovery replays only what came after. */
+    static final String CHECKPOINT = "CHECKPOINT";
     /** Every token: counted before and after an outage. */
     static final String ALL_TOKENS = "SELECT count(*) FROM free_trial_tokens";
 

@@ -186,7 +186,8 @@ final class ReliabilitySection {
             return "Server stopped under load: not run (" + outage.skippedReason() + ").";
         }
         return "Server stopped under load: down " + Numbers.decimal(outage.downSeconds(), 1) + " s (stop to accepting"
-                + " connections again); requests sent meanwhile answered " + statuses(outage.statusesDuringOutage())
+                + " connections again; `pg_ctl stop -m immediate` " + outage.stopMillis() + " ms, start with crash recovery "
+                + outage.startMillis() + " ms); requests sent meanwhile answered " + statuses(outage.statusesDuringOutage())
                 + ", slowest " + outage.maxLatencyDuringOutageMillis() + " ms (bound: connection timeout "
                 + outage.connectionTimeoutMillis() + " ms + 5 s); first 201 " + (outage.recoverySeconds() < 0 ? "never"
                 : Numbers.decimal(outage.recoverySeconds(), 1) + " s") + " after the server was back (limit "

@@ -82,7 +82,7 @@ class ReliabilitySectionTest {
                 List.of(new TimeoutEnforcement.Case("lock_timeout", 300, "55P03", "55P03", true, 305, 5300, 0),
                         new TimeoutEnforcement.Case("statement_timeout", 300, "57014", "57014", true, 302, 5300, 0)),
                 new LockConflicts.Result(1, 1, 2, 2, 0, 5),
-                new DatabaseOutage.Result(null, 50, Map.of(201, 14, 503, 36), Map.of(503, 12), 1000, 6000, 1413, 6.3, 5.0,
+                new DatabaseOutage.Result(null, 50, Map.of(201, 14, 503, 36), Map.of(503, 12), 1000, 6000, 1413, 6.3, 150, 2100, 5.0,
                         14, 0, 14, 0),
                 List.of(new ConcurrencyComparison.Cell("naive", "before", 14, 14, 0, 0, new InvariantReport(4, 4, 6, 0, 0)),
                         new ConcurrencyComparison.Cell("batched", "before", 14, 10, 4, 0, InvariantReport.CLEAN)),
