@@ -26,7 +26,8 @@ import java.util.concurrent.TimeoutException;
  * the invariants counted afterwards ({@link Invariants}). The load:
  * <ul>
  *   <li><b>double clicks</b>: each of {@code doubleClicks} users submits the same activation twice
- *       at once;</li>
+ *       at once, half of them on a new device, half on a device that another user activated before (so
+ *       the naive path updates it instead of inserting it, and no unique index stands in its way);</li>
  *   <li><b>shared new devices</b>: {@code sharedDevices} groups of {@code usersPerDevice} users
  *       activate at once on one device nobody has seen.</li>
  * </ul>
@@ -41,7 +42,7 @@ import java.util.concurrent.TimeoutException;
 public final class ConcurrencyComparison {
 
     /** How long a request waits at the barrier for the rest of its group. */
-    static final Duration RENDEZVOUS = Duration.ofSeconds(1);
+    static final Duration RENDEZVOUS = Duration.ofSeconds(2);
 
     /** One implementation on one schema state. */
     public record Cell(String implementation, String schema, int requests, int activated, int denied, int failed,
@@ -56,12 +57,18 @@ public final class ConcurrencyComparison {
         List<List<Request>> groups = new ArrayList<>();
         List<UUID> users = new ArrayList<>();
         List<String> fingerprints = new ArrayList<>();
+        List<Request> knownDevices = new ArrayList<>();
         for (int i = 0; i < doubleClicks; i++) {
             UUID user = subjects.user();
             String fingerprint = subjects.fingerprint();
             users.add(user);
             fingerprints.add(fingerprint);
             groups.add(List.of(new Request(user, fingerprint), new Request(user, fingerprint)));
+            if (i % 2 == 1) {
+                UUID earlier = subjects.user();
+                users.add(earlier);
+                knownDevices.add(new Request(earlier, fingerprint));
+            }
         }
         for (int i = 0; i < sharedDevices; i++) {
             String fingerprint = subjects.fingerprint();
@@ -81,6 +88,14 @@ public final class ConcurrencyComparison {
             TrialActivation activation = implementation.create(Jdbis.create(StatementHook.wrap(pool, rendezvous)));
             ConcurrentLinkedQueue<UUID> accepted = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<UUID> denied = new ConcurrentLinkedQueue<>();
+            TrialActivation earlier = implementation.create(Jdbis.create(pool));
+            for (Request known : knownDevices) {
+                if (earlier.activate(Implementation.request(known.user(), known.fingerprint())).outcome()
+                        != ActivationResult.Outcome.ACTIVATED) {
+                    throw new IllegalStateException("a fresh user was not activated on a new device");
+                }
+                accepted.add(known.user());
+            }
             List<Future<Boolean>> outcomes = new ArrayList<>();
             for (List<Request> group : groups) {
                 CyclicBarrier barrier = new CyclicBarrier(group.size());

@@ -32,8 +32,9 @@ import java.util.concurrent.TimeUnit;
  * answered: an open model, kept below what the service can answer while the database is down, so
  * that no request queues behind others). Measured and asserted:
  * <ul>
- *   <li>while the server is down, every request is answered 503 within the pool's connection timeout
- *       plus {@link Experiments#MARGIN} (no hang);</li>
+ *   <li>while the server is down, requests are answered 503 within the pool's connection timeout
+ *       plus {@link Experiments#MARGIN} (no hang, no 500); one that waits for a connection while the
+ *       server comes back may be answered 201;</li>
  *   <li>after the server is back, the service answers 201 again by itself within
  *       {@link #RECOVERY_LIMIT} (no restart of the service, no manual step);</li>
  *   <li>no committed activation is lost: every token a 201 answer named exists after the crash
@@ -76,9 +77,14 @@ public final class DatabaseOutage {
             return skippedReason == null;
         }
 
-        /** Every request during the outage answered 503, none later than the bound. */
+        /**
+         * Requests sent while the server was down were answered 503, none later than the bound; a request
+         * still waiting for a connection when the server came back may get its 201 instead (never a 500,
+         * never a hang).
+         */
         public boolean answered503Quickly() {
-            return ran() && statusesDuringOutage.keySet().stream().allMatch(status -> status == 503)
+            return ran() && statusesDuringOutage.containsKey(503)
+                    && statusesDuringOutage.keySet().stream().allMatch(status -> status == 503 || status == 201)
                     && maxLatencyDuringOutageMillis <= boundMillis;
         }
 

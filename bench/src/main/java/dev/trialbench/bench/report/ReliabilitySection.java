@@ -47,8 +47,9 @@ final class ReliabilitySection {
         blocks.add(faults(run));
         blocks.add(new Paragraph("Rows lost (goal 0): " + rowsLost(run.outage()) + "."));
         blocks.add(new Subheading("Invariant violations under the same race, naive vs batched"));
-        blocks.add(new Paragraph("Each user submits the same activation twice at once (a double click), and groups of"
-                + " users activate at once on one new device; the requests of a group meet at a barrier before their"
+        blocks.add(new Paragraph("Each user submits the same activation twice at once (a double click; half of them on"
+                + " a new device, half on a device another user activated before), and groups of users activate at once"
+                + " on one new device; the requests of a group meet at a barrier before their"
                 + " first write, so the race happens every time. Violations are counted with SQL afterwards"
                 + " (`Invariants`), over the users and devices of the cell only."));
         blocks.add(concurrency(run.concurrency()));
