@@ -41,9 +41,9 @@ final class SqlStates {
             case SERIALIZATION_FAILURE -> "serialization failure: a concurrent transaction changed the same rows";
             case DEADLOCK_DETECTED -> "deadlock detected: the server aborted this transaction to break a lock cycle";
             case "57P01", "57P02", "57P03" -> "the server terminated the connection (shutdown, restart or"
-                    + " pg_terminate_backend); the transaction was rolled back";
+                    + " pg_terminate_backend); whatever was not committed was rolled back";
             default -> sqlState.startsWith("08")
-                    ? "the connection to the server was lost; an open transaction was rolled back" : "";
+                    ? "the connection to the server was lost; whatever was not committed was rolled back" : "";
         };
     }
 
