@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * Infrastructure failures as responses: a pool that could not hand out a connection within its
  * timeout (HikariCP's {@link SQLTransientConnectionException}, however deeply Jdbi or the
- * activation wrapped it) is 503 with {@code Retry-After: 1}; anything else is 500. Neither shows a
+ * activation wrapped it) is 503 with {@code Retry-After: 1}; so is a connection the server dropped
+ * (SQLState class 08, or 57P01..57P03: shutdown, restart, terminated backend), since its
+ * transaction was rolled back and a retry later can succeed; anything else is 500. Neither shows a
  * message, a stack trace or SQL. Thread-safe (stateless).
  */
 final class Failures {
@@ -23,6 +25,10 @@ final class Failures {
             return Response.error(503, "no database connection available in time; retry later")
                     .withHeader("Retry-After", "1");
         }
+        if (connectionLost(failure)) {
+            return Response.error(503, "the database connection was lost; retry later")
+                    .withHeader("Retry-After", "1");
+        }
         return Response.error(500, "internal error");
     }
 
@@ -31,6 +37,20 @@ final class Failures {
         for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++) {
             if (cause instanceof SQLTransientConnectionException) {
                 return true;
+            }
+            cause = cause.getCause();
+        }
+        return false;
+    }
+
+    static boolean connectionLost(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+                    return true;
+                }
             }
             cause = cause.getCause();
         }

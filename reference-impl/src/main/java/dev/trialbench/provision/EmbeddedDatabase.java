@@ -83,6 +83,11 @@ final class EmbeddedDatabase implements ProvisionedDatabase {
     }
 
     @Override
+    public java.util.Optional<ServerControl> serverControl() {
+        return java.util.Optional.of(EmbeddedServerControl.of(postgres.getPostgresDatabase()));
+    }
+
+    @Override
     public void close() {
         try {
             postgres.close();

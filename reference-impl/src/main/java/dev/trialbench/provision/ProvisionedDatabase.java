@@ -28,6 +28,14 @@ public interface ProvisionedDatabase extends AutoCloseable {
     /** A JDBC URL of another database on the same server (to create isolated databases). */
     String jdbcUrlFor(String database);
 
+    /**
+     * A way to stop and restart this server for fault experiments, when trialbench owns it and can
+     * (embedded); empty otherwise.
+     */
+    default java.util.Optional<ServerControl> serverControl() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -61,6 +61,10 @@ public final class RunCommand implements Callable<Integer> {
             + " load and the pgbench comparison (the migration then runs under the concurrent writer alone).")
     boolean skipLoad;
 
+    @Option(names = "--skip-reliability", description = "Do not run the fault experiments (backend terminations, pool"
+            + " exhaustion, timeouts, deadlocks, the server stopped under load, naive vs batched under a race).")
+    boolean skipReliability;
+
     @Override
     public Integer call() {
         Profile chosen = parseProfile(profile);
@@ -84,8 +88,11 @@ public final class RunCommand implements Callable<Integer> {
         if (skipLoad) {
             command += " --skip-load";
         }
+        if (skipReliability) {
+            command += " --skip-reliability";
+        }
         new Pipeline(new Pipeline.Settings(database.toRequest(), chosen, seedConfig, outputDirectory, keepDatabase,
-                skipPgbench, rtts, !skipLoad, command), System.out).run();
+                skipPgbench, skipReliability, rtts, !skipLoad, command), System.out).run();
         return 0;
     }
 

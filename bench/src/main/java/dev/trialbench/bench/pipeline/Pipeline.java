@@ -8,8 +8,10 @@ import dev.trialbench.bench.jmh.Profile;
 import dev.trialbench.bench.load.LoadProfile;
 import dev.trialbench.bench.load.LoadStep;
 import dev.trialbench.bench.report.Reports;
+import dev.trialbench.bench.report.RunFolder;
 import dev.trialbench.bench.report.ResultsIndex;
 import dev.trialbench.bench.results.LoadEvidence;
+import dev.trialbench.bench.results.ReliabilityEvidence;
 import dev.trialbench.bench.results.RunEnvironment;
 import dev.trialbench.bench.results.RunEvidence;
 import dev.trialbench.bench.results.RunEvidence.CellEvidence;
@@ -46,8 +48,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The main job: provision, migrate to BEFORE, seed, measure (JMH, statement counts, pg_stat_statements,
- * plans), migrate to AFTER under a concurrent writer, ANALYZE, measure again, audit the indexes, and
- * write the run's folder (raw files, then the report generated from them alone).
+ * plans), migrate to AFTER under a concurrent writer, ANALYZE, measure again, audit the indexes, run the
+ * fault experiments ({@link ReliabilityStep}, unless skipped), and write the run's folder (raw files, then the report generated from them alone).
  * The database is migrated in place, so both columns of the factorial see the same rows.
  * Not thread-safe; one run at a time.
  */
@@ -55,7 +57,8 @@ public final class Pipeline {
 
     /** What a run needs, built once at the edge (CLI). */
     public record Settings(DatabaseRequest database, Profile profile, SeedConfig seed, Path outputDirectory,
-                           boolean keepDatabase, boolean skipPgbench, List<String> rtts, boolean load, String command) {
+                           boolean keepDatabase, boolean skipPgbench, boolean skipReliability, List<String> rtts,
+                           boolean load, String command) {
         public Settings {
             rtts = List.copyOf(rtts);
         }
@@ -153,6 +156,9 @@ public final class Pipeline {
                 ? new LoadEvidence("no load runs (--skip-load)", LoadEvidence.Kpi.REPORT, List.of(), null, null)
                 : new LoadEvidence(null, LoadEvidence.Kpi.REPORT, loadRuns, migrationUnderLoad, pgbenchComparison));
         RunEvidence.IndexAudit audit = phases.run("index audit", () -> audit(monitor));
+        ReliabilityEvidence reliability = settings.skipReliability() ? null
+                : phases.run("reliability: faults, outage, naive vs batched under a race",
+                        () -> ReliabilityStep.run(server, database, plan, settings.profile(), migrations, out));
 
         Map<String, String> serverSettings = EnvironmentProbe.serverSettings(dataSource);
         RunEnvironment environment = new RunEnvironment("0.1.0", EnvironmentProbe.gitSha(), EnvironmentProbe.host(),
@@ -165,6 +171,9 @@ public final class Pipeline {
                 databaseEvidence, phases.done());
         RunFolderWriter.write(folder.resolve("environment.json"), environment);
         RunFolderWriter.write(folder.resolve("evidence.json"), evidence);
+        if (reliability != null) {
+            RunFolderWriter.write(folder.resolve(RunFolder.RELIABILITY), reliability);
+        }
         Reports.write(folder);
         ResultsIndex.write(settings.outputDirectory());
         out.printf("%nrun done in %.0f s: %s%n", phases.totalSeconds(), folder.resolve("report.md"));

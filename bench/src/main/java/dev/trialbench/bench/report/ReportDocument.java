@@ -31,6 +31,7 @@ final class ReportDocument {
         sections.add(ClaimsSection.of(context, claims));
         sections.add(RttSection.of(RttSweep.read(run)));
         sections.add(LoadSection.of(load));
+        sections.add(ReliabilitySection.of(run.reliability()));
         sections.addAll(StatementSections.of(run.evidence()));
         sections.add(RunSections.migration(context.evidence()));
         sections.add(RunSections.seed(context.evidence()));

@@ -28,6 +28,8 @@ public record RunFolder(Path folder, RunEnvironment environment, RunEvidence evi
     public static final String EVIDENCE = "evidence.json";
     public static final String JMH_BEFORE = "jmh-before.json";
     public static final String JMH_AFTER = "jmh-after.json";
+    /** Optional: written by the reliability step; runs without it (older, or --skip-reliability) still render. */
+    public static final String RELIABILITY = "reliability.json";
     public static final List<String> RAW_FILES = List.of(ENVIRONMENT, EVIDENCE, JMH_BEFORE, JMH_AFTER);
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -36,6 +38,14 @@ public record RunFolder(Path folder, RunEnvironment environment, RunEvidence evi
 
     public RunFolder {
         cells = List.copyOf(cells);
+    }
+
+    /** The reliability step's figures, when the run has {@value #RELIABILITY}. */
+    public java.util.Optional<dev.trialbench.bench.results.ReliabilityEvidence> reliability() {
+        if (!Files.isRegularFile(folder.resolve(RELIABILITY))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(json(folder, RELIABILITY, dev.trialbench.bench.results.ReliabilityEvidence.class));
     }
 
     /**

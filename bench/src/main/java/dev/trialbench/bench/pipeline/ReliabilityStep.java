@@ -1,0 +1,120 @@
+package dev.trialbench.bench.pipeline;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.trialbench.bench.jmh.Profile;
+import dev.trialbench.bench.results.ReliabilityEvidence;
+import dev.trialbench.db.DatabaseUnavailableException;
+import dev.trialbench.db.Jdbis;
+import dev.trialbench.db.Migrations;
+import dev.trialbench.db.PoolConfig;
+import dev.trialbench.provision.ProvisionedDatabase;
+import dev.trialbench.reliability.BackendTermination;
+import dev.trialbench.reliability.ConcurrencyComparison;
+import dev.trialbench.reliability.DatabaseOutage;
+import dev.trialbench.reliability.Implementation;
+import dev.trialbench.reliability.LockConflicts;
+import dev.trialbench.reliability.PoolExhaustion;
+import dev.trialbench.reliability.Subjects;
+import dev.trialbench.reliability.TimeoutEnforcement;
+import dev.trialbench.seed.ReservedPoolReset;
+import dev.trialbench.seed.SeedPlan;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The pipeline's reliability step, after the AFTER measurements: the fault experiments of
+ * {@code dev.trialbench.reliability} on the run's database and server, with sizes from the profile,
+ * activating only the seeded reserved pool. Order: backend terminations (both implementations), pool
+ * exhaustion, timeouts, deadlocks and serialization failures, the race on the AFTER schema, the
+ * server stopped and restarted under load (embedded only); then the schema goes back to BEFORE for
+ * the race on that schema, and forward to AFTER again. The rows the step wrote are deleted before
+ * each schema change and at the end, so the database is left as the measurements left it.
+ * Not thread-safe; one run at a time.
+ */
+final class ReliabilityStep {
+
+    /** How much each experiment does; the quick profile keeps the step under about 40 s. */
+    record Sizes(int doubleClicks, int sharedDevices, int usersPerDevice, int deadlocks, int serializationFailures,
+                 DatabaseOutage.Settings outage) {
+
+        static Sizes of(Profile profile) {
+            return profile == Profile.FULL
+                    ? new Sizes(25, 5, 3, 3, 3, new DatabaseOutage.Settings(10, Duration.ofSeconds(2), Duration.ofSeconds(5)))
+                    : new Sizes(8, 2, 3, 1, 1, new DatabaseOutage.Settings(5, Duration.ofSeconds(1), Duration.ofSeconds(2)));
+        }
+    }
+
+    private ReliabilityStep() {
+    }
+
+    static ReliabilityEvidence run(ProvisionedDatabase server, RunDatabase database, SeedPlan plan, Profile profile,
+                                   Migrations migrations, PrintStream out) {
+        long start = System.nanoTime();
+        Sizes sizes = Sizes.of(profile);
+        HikariDataSource dataSource = database.dataSource();
+        PoolConfig base = PoolConfig.defaults(database.jdbcUrl(), server.username(), server.password());
+        Subjects subjects = reservedPool(plan);
+        try {
+            List<BackendTermination.Result> terminations = new ArrayList<>();
+            for (Implementation implementation : List.of(Implementation.NAIVE, Implementation.BATCHED)) {
+                terminations.add(BackendTermination.run(dataSource, subjects, implementation));
+            }
+            out.println("   backend terminations done");
+            PoolExhaustion.Result pool = PoolExhaustion.run(base, subjects, Duration.ofMillis(250));
+            List<TimeoutEnforcement.Case> timeouts = TimeoutEnforcement.run(base, subjects);
+            LockConflicts.Result conflicts = LockConflicts.run(base, subjects, sizes.deadlocks(), sizes.serializationFailures());
+            out.println("   pool, timeouts, deadlocks and serialization failures done");
+            List<ConcurrencyComparison.Cell> concurrency = new ArrayList<>(race(base, subjects, sizes, "after"));
+            DatabaseOutage.Result outage = outage(server, base, subjects, sizes);
+            out.println("   outage: " + (outage.ran() ? "done" : "skipped, " + outage.skippedReason()));
+            cleanUp(dataSource, subjects);
+            migrations.revertToBefore();
+            concurrency.addAll(0, race(base, subjects, sizes, "before"));
+            cleanUp(dataSource, subjects);
+            migrations.migrateToAfter();
+            return new ReliabilityEvidence(terminations, pool, timeouts, conflicts, outage, concurrency, null, null, null,
+                    Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+        } finally {
+            cleanUp(dataSource, subjects);
+        }
+    }
+
+    /** The outage experiment; a server that could not be stopped is reported as a skip, not a failed run. */
+    private static DatabaseOutage.Result outage(ProvisionedDatabase server, PoolConfig base, Subjects subjects, Sizes sizes) {
+        try {
+            return DatabaseOutage.run(base, server.serverControl(), subjects, sizes.outage());
+        } catch (DatabaseUnavailableException e) {
+            return DatabaseOutage.Result.skipped("the server could not be stopped and started: " + e.getMessage());
+        }
+    }
+
+    private static List<ConcurrencyComparison.Cell> race(PoolConfig base, Subjects subjects, Sizes sizes, String schema) {
+        List<ConcurrencyComparison.Cell> cells = new ArrayList<>();
+        for (Implementation implementation : List.of(Implementation.NAIVE, Implementation.BATCHED)) {
+            cells.add(ConcurrencyComparison.run(base, subjects, implementation, schema, sizes.doubleClicks(),
+                    sizes.sharedDevices(), sizes.usersPerDevice()));
+        }
+        return cells;
+    }
+
+    /** The seeded users that own nothing, and the fingerprints no device row has. */
+    private static Subjects reservedPool(SeedPlan plan) {
+        List<UUID> users = new ArrayList<>();
+        for (int i = 0; i < plan.reservedUserCount(); i++) {
+            users.add(plan.reservedUser(i));
+        }
+        List<String> fingerprints = new ArrayList<>();
+        for (int i = 0; i < plan.reservedDeviceCount(); i++) {
+            fingerprints.add(plan.reservedFingerprint(i));
+        }
+        return new Subjects(users, fingerprints);
+    }
+
+    /** Deletes what the experiments wrote for the reserved pool. */
+    private static void cleanUp(HikariDataSource dataSource, Subjects subjects) {
+        ReservedPoolReset.run(Jdbis.create(dataSource), subjects.usedUsers(), subjects.usedFingerprints());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.trialbench.bench.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trialbench.bench.jmh.Profile;
+import dev.trialbench.bench.results.ReliabilityEvidence;
+import dev.trialbench.db.Migrations;
+import dev.trialbench.reliability.BackendTermination;
+import dev.trialbench.reliability.ConcurrencyComparison;
+import dev.trialbench.seed.SeedConfig;
+import dev.trialbench.seed.SeedPlan;
+import dev.trialbench.seed.SeedProgress;
+import dev.trialbench.seed.Seeder;
+import dev.trialbench.testing.Sql;
+import dev.trialbench.testing.TestPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The quick reliability step on a small seeded database, as the pipeline runs it after the AFTER
+ * measurements: the batched path keeps every invariant and never writes partially, and the step
+ * leaves the database as it found it (schema AFTER, no row left for the reserved pool).
+ */
+class ReliabilityStepTest {
+
+    @Test
+    void theQuickStepJudgesBothPathsAndLeavesTheDatabaseAsItFoundIt() {
+        try (RunDatabase database = RunDatabase.create(TestPostgres.server(), false)) {
+            Migrations migrations = new Migrations(database.dataSource());
+            migrations.migrateToBefore();
+            SeedConfig config = SeedConfig.of(42, 0.01, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            new Seeder().seed(database.dataSource(), config, SeedProgress.none());
+            migrations.migrateToAfter();
+            String rowsBefore = writtenRows(database);
+
+            ReliabilityEvidence evidence = ReliabilityStep.run(TestPostgres.server(), database, SeedPlan.of(config),
+                    Profile.QUICK, migrations, new PrintStream(new ByteArrayOutputStream()));
+
+            assertThat(evidence.concurrency()).hasSize(4);
+            assertThat(evidence.concurrency()).filteredOn(cell -> cell.implementation().equals("batched"))
+                    .allSatisfy(cell -> assertThat(cell.invariants().total()).isZero());
+            assertThat(evidence.concurrency()).filteredOn(cell -> cell.implementation().equals("naive"))
+                    .extracting(ConcurrencyComparison.Cell::schema).containsExactly("before", "after");
+            assertThat(evidence.terminations()).filteredOn(result -> result.implementation().equals("batched"))
+                    .extracting(BackendTermination.Result::partialWrites).containsExactly(0);
+            assertThat(evidence.outage().tokensLost()).isZero();
+            assertThat(migrations.state()).isEqualTo(Migrations.SchemaState.AFTER);
+            assertThat(writtenRows(database)).isEqualTo(rowsBefore);
+        }
+    }
+
+    private static String writtenRows(RunDatabase database) {
+        return Sql.queryString(database.dataSource(), """
+                SELECT (SELECT count(*) FROM free_trial_tokens) || '/' || (SELECT count(*) FROM device_fingerprints)
+                    || '/' || (SELECT count(*) FROM trial_fraud_flags)""");
+    }
+}
