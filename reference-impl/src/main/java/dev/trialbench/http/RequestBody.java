@@ -3,11 +3,11 @@ package dev.trialbench.http;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -22,6 +22,8 @@ final class RequestBody {
     static final int MAX_BYTES = 16 * 1024;
     /** Before a 413, up to this much more is read and thrown away so the client sees the answer. */
     private static final long MAX_DISCARDED_BYTES = 2L * 1024 * 1024;
+    private static final Duration DISCARD_QUIET = Duration.ofMillis(250);
+    private static final Duration DISCARD_DEADLINE = Duration.ofSeconds(2);
 
     private RequestBody() {
     }
@@ -73,7 +75,9 @@ final class RequestBody {
                 length += read;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the request body", e);
+            // The JDK's server throws when the stream ends before Content-Length bytes came: the
+            // client's fault (a lying length or a dropped connection), not the service's.
+            throw HttpFailure.invalid("the body ended before the length its Content-Length header announced");
         }
         throw HttpFailure.tooLarge(limit);
     }
@@ -91,19 +95,60 @@ final class RequestBody {
     }
 
     /**
-     * Reads and drops what is left of a refused body, a buffer at a time and never more than a bounded
-     * amount, so that a client still sending it reads the response instead of a connection reset.
+     * Reads and drops what is left of a refused body, so that a client still sending it reads the
+     * response instead of a connection reset; never more than {@value #MAX_DISCARDED_BYTES} bytes.
+     * A body with a Content-Length is drained only as far as its bytes arrive without waiting (it
+     * stops after {@link #DISCARD_QUIET} without a byte, or {@link #DISCARD_DEADLINE} in all), so a
+     * length that promises more than the client sends cannot hold the worker while the client waits
+     * for the answer. A chunked body is read on (the JDK's chunked stream cannot say what is
+     * available), as any body being read would be.
      */
-    static void discardRest(InputStream in) {
-        byte[] sink = new byte[8192];
-        long discarded = 0;
+    static void discardRest(HttpExchange exchange) {
+        InputStream in = exchange.getRequestBody();
         try {
-            int read;
-            while (discarded < MAX_DISCARDED_BYTES && (read = in.read(sink)) >= 0) {
-                discarded += read;
+            if (exchange.getRequestHeaders().getFirst("Content-Length") != null) {
+                discardArrived(in);
+            } else {
+                discardAll(in);
             }
         } catch (IOException e) {
             // The client went away; nothing left to protect.
+        }
+    }
+
+    private static void discardAll(InputStream in) throws IOException {
+        byte[] sink = new byte[8192];
+        long discarded = 0;
+        int read;
+        while (discarded < MAX_DISCARDED_BYTES && (read = in.read(sink)) >= 0) {
+            discarded += read;
+        }
+    }
+
+    private static void discardArrived(InputStream in) throws IOException {
+        byte[] sink = new byte[8192];
+        long discarded = 0;
+        long started = System.nanoTime();
+        long lastProgress = started;
+        while (discarded < MAX_DISCARDED_BYTES && System.nanoTime() - started < DISCARD_DEADLINE.toNanos()) {
+            int available = in.available();
+            if (available > 0) {
+                int read = in.read(sink, 0, Math.min(available, sink.length));
+                if (read < 0) {
+                    return;
+                }
+                discarded += read;
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > DISCARD_QUIET.toNanos()) {
+                return;
+            } else {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 }

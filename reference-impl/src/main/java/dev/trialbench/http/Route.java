@@ -55,7 +55,7 @@ abstract class Route implements HttpHandler {
             if (response.status() == 413) {
                 // Read (and drop) the rest first: closing a connection with unread input resets it,
                 // and the reset can destroy the 413 before the client has read it.
-                RequestBody.discardRest(exchange.getRequestBody());
+                RequestBody.discardRest(exchange);
             }
             send(exchange, response);
         } catch (IOException | RuntimeException e) {
