@@ -75,9 +75,11 @@ final class RequestBody {
                 length += read;
             }
         } catch (IOException e) {
-            // The JDK's server throws when the stream ends before Content-Length bytes came: the
-            // client's fault (a lying length or a dropped connection), not the service's.
-            throw HttpFailure.invalid("the body ended before the length its Content-Length header announced");
+            // The JDK's server throws when the stream ends before Content-Length bytes came or a chunk
+            // is malformed: the client's fault (a lying length, a broken encoding, a dropped
+            // connection), not the service's.
+            throw HttpFailure.invalid("the body could not be read to its end: it is shorter than its Content-Length,"
+                    + " or its chunked encoding is broken");
         }
         throw HttpFailure.tooLarge(limit);
     }

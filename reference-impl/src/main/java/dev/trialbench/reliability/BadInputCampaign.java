@@ -24,7 +24,12 @@ import javax.sql.DataSource;
  * says what is wrong, without a stack trace, SQL, or the input echoed back, and nothing may be
  * written. Most requests carry an existing user's otherwise valid activation, so that a defect the
  * service failed to notice shows up as a written row. Run it on a database nobody else writes to
- * while it runs. Thread-safe (stateless); one campaign runs on the calling thread.
+ * while it runs.
+ *
+ * <p>Left out on purpose: requests the JDK's HTTP server refuses before any route sees them (a
+ * Content-Length that is not a number or is negative, two Content-Lengths, Content-Length with
+ * Transfer-Encoding, a request target that is not a URI). The server answers those 400 itself, with
+ * an HTML body naming a Java exception class, which the service cannot change. Thread-safe (stateless); one campaign runs on the calling thread.
  */
 public final class BadInputCampaign {
 
