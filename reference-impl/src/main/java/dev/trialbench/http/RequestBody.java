@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -22,8 +21,6 @@ final class RequestBody {
     static final int MAX_BYTES = 16 * 1024;
     /** Before a 413, up to this much more is read and thrown away so the client sees the answer. */
     private static final long MAX_DISCARDED_BYTES = 2L * 1024 * 1024;
-    private static final Duration DISCARD_QUIET = Duration.ofMillis(250);
-    private static final Duration DISCARD_DEADLINE = Duration.ofSeconds(2);
 
     private RequestBody() {
     }
@@ -97,60 +94,21 @@ final class RequestBody {
     }
 
     /**
-     * Reads and drops what is left of a refused body, so that a client still sending it reads the
-     * response instead of a connection reset; never more than {@value #MAX_DISCARDED_BYTES} bytes.
-     * A body with a Content-Length is drained only as far as its bytes arrive without waiting (it
-     * stops after {@link #DISCARD_QUIET} without a byte, or {@link #DISCARD_DEADLINE} in all), so a
-     * length that promises more than the client sends cannot hold the worker while the client waits
-     * for the answer. A chunked body is read on (the JDK's chunked stream cannot say what is
-     * available), as any body being read would be.
+     * Reads and drops what is left of a refused body, a buffer at a time and never more than a bounded
+     * amount, so that closing the connection does not reset it under a client still sending.
+     * {@link Route} calls it after the answer went out, so a client whose Content-Length promises
+     * more than it sends has its answer all the same.
      */
-    static void discardRest(HttpExchange exchange) {
-        InputStream in = exchange.getRequestBody();
+    static void discardRest(InputStream in) {
+        byte[] sink = new byte[8192];
+        long discarded = 0;
         try {
-            if (exchange.getRequestHeaders().getFirst("Content-Length") != null) {
-                discardArrived(in);
-            } else {
-                discardAll(in);
+            int read;
+            while (discarded < MAX_DISCARDED_BYTES && (read = in.read(sink)) >= 0) {
+                discarded += read;
             }
         } catch (IOException e) {
             // The client went away; nothing left to protect.
-        }
-    }
-
-    private static void discardAll(InputStream in) throws IOException {
-        byte[] sink = new byte[8192];
-        long discarded = 0;
-        int read;
-        while (discarded < MAX_DISCARDED_BYTES && (read = in.read(sink)) >= 0) {
-            discarded += read;
-        }
-    }
-
-    private static void discardArrived(InputStream in) throws IOException {
-        byte[] sink = new byte[8192];
-        long discarded = 0;
-        long started = System.nanoTime();
-        long lastProgress = started;
-        while (discarded < MAX_DISCARDED_BYTES && System.nanoTime() - started < DISCARD_DEADLINE.toNanos()) {
-            int available = in.available();
-            if (available > 0) {
-                int read = in.read(sink, 0, Math.min(available, sink.length));
-                if (read < 0) {
-                    return;
-                }
-                discarded += read;
-                lastProgress = System.nanoTime();
-            } else if (System.nanoTime() - lastProgress > DISCARD_QUIET.toNanos()) {
-                return;
-            } else {
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
         }
     }
 }
