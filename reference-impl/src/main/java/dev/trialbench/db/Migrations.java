@@ -14,6 +14,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -42,6 +43,24 @@ import org.slf4j.LoggerFactory;
  * V3 indexes it had already built; Flyway's failed history row is repaired so that the next run
  * starts clean.
  *
+ * <p>Before a move to AFTER builds anything, two faults that the scripts alone would get wrong are
+ * handled here (the published scripts stay as they are: editing one would change its checksum and
+ * break Flyway's validation of every database already migrated):
+ * <ul>
+ *   <li>an INVALID index left by a concurrent build that was interrupted outside this class (a
+ *       killed process, a cancelled statement) carries the name a pending script builds with
+ *       {@code CREATE INDEX CONCURRENTLY IF NOT EXISTS}; the script would skip it and record success,
+ *       leaving an index that queries never use and (for the UNIQUE one) an {@code ON CONFLICT} that
+ *       fails. Such an index, when no build of it is running, is dropped concurrently first, so the
+ *       script builds it again;</li>
+ *   <li>device rows that share a fingerprint hash (the naive activation path leaves them under
+ *       concurrency) would make V3_5's UNIQUE index fail after the other indexes were built. The move
+ *       is refused before anything changes, saying how many hashes and rows, and how to merge them.
+ *       They are not merged here: which row survives, how trial counts add up and whether a blocked
+ *       duplicate blocks the device are fraud-policy decisions, and a silent merge would also hide
+ *       the very damage trialbench measures.</li>
+ * </ul>
+ *
  * <p>Flyway's advisory lock is taken without a transaction: with the default transactional lock, a
  * second connection stays idle in transaction and {@code CREATE INDEX CONCURRENTLY} waits for it
  * forever. Thread-safe as far as PostgreSQL serializes concurrent migrations; meant to be called from
@@ -60,6 +79,9 @@ public final class Migrations {
     /** A failed UNIQUE index build comes without a hint from the server (its detail would show row values). */
     static final String DUPLICATES_HINT = "Existing rows hold duplicate values for this unique index:"
             + " remove the duplicates, then migrate again.";
+
+    /** V3_5's index: UNIQUE, so existing duplicated hashes make its build fail. */
+    public static final String UNIQUE_FINGERPRINT_INDEX = "idx_device_fingerprints_hash";
 
     private final DataSource dataSource;
 
@@ -88,6 +110,9 @@ public final class Migrations {
     /** Brings the database to AFTER; on failure leaves it at the state it had, and says why. */
     public List<Applied> migrateToAfter() {
         SchemaState start = state();
+        List<String> pendingScripts = pendingScripts();
+        MigrationPreflight.refuseDuplicatedFingerprints(dataSource, pendingScripts);
+        MigrationPreflight.dropInvalidLeftovers(dataSource, pendingScripts);
         try {
             return migrate("latest");
         } catch (MigrationException e) {
@@ -217,6 +242,14 @@ public final class Migrations {
         }
     }
 
+    private List<String> pendingScripts() {
+        List<String> scripts = new ArrayList<>();
+        for (MigrationInfo pending : flyway("latest").info().pending()) {
+            scripts.add(pending.getScript());
+        }
+        return scripts;
+    }
+
     private static boolean historyExists(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT to_regclass('" + HISTORY_TABLE + "') IS NOT NULL")) {
@@ -234,7 +267,8 @@ public final class Migrations {
         }
     }
 
-    static List<String> statements(String resource) {
+    /** The statements of a script on the classpath (e.g. {@code db/migration/V3_5__...sql}), comments removed. */
+    public static List<String> statements(String resource) {
         String text;
         try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

@@ -47,11 +47,9 @@ public final class Pool {
         hikari.addDataSourceProperty("tcpKeepAlive", "true");
         // Keep row values (e.g. "Key (fingerprint_hash)=(...) already exists") out of exception messages.
         hikari.addDataSourceProperty("logServerErrorDetail", "false");
-        switch (config.ssl()) {
-            case FROM_URL -> { }
-            case DISABLE -> hikari.addDataSourceProperty("sslmode", "disable");
-            case VERIFY_FULL -> hikari.addDataSourceProperty("sslmode", "verify-full");
-            case REQUIRE_UNVERIFIED -> hikari.addDataSourceProperty("sslmode", "require");
+        String sslMode = config.driverSslMode();
+        if (sslMode != null) {
+            hikari.addDataSourceProperty("sslmode", sslMode);
         }
         try {
             return new HikariDataSource(hikari);

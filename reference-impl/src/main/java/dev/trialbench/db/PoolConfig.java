@@ -19,7 +19,13 @@ import java.util.regex.Pattern;
  * <p>The report also turns certificate verification off whenever SSL is on
  * ({@code rejectUnauthorized: false}). Here SSL means {@code sslmode=verify-full} unless the user
  * explicitly asks for {@link Ssl#REQUIRE_UNVERIFIED}. An SSL mode other than {@link Ssl#FROM_URL}
- * is refused when the URL also sets {@code sslmode}, which would silently win over it.
+ * is refused when the URL also sets {@code sslmode}, which would silently win over it. With
+ * {@link Ssl#FROM_URL}, a URL may say {@code sslmode=verify-full} or {@code sslmode=disable}; one
+ * that asks for SSL without verification ({@code require}, {@code verify-ca}, {@code prefer},
+ * {@code allow}, or pgjdbc's {@code NonValidatingFactory}) is refused, naming the two ways out;
+ * {@code ssl=true} without a mode is upgraded to {@code verify-full}; and a URL that says nothing
+ * about SSL gets none ({@code disable}): pgjdbc's own default, {@code prefer}, would encrypt without
+ * verifying whenever the server offers SSL (see {@link #driverSslMode()}).
  */
 public record PoolConfig(
         String jdbcUrl,
@@ -46,6 +52,9 @@ public record PoolConfig(
     public static final Duration DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT = Duration.ofSeconds(60);
     public static final String DEFAULT_APPLICATION_NAME = "trialbench";
     private static final Pattern SSLMODE_IN_URL = Pattern.compile("(?i)[?&;]sslmode=");
+    private static final Pattern SSLMODE_VALUE = Pattern.compile("(?i)[?&;]sslmode=([^&;]*)");
+    private static final Pattern SSL_ON = Pattern.compile("(?i)[?&;]ssl(?:=(?!false\\b)[^&;]*)?(?=[&;]|$)");
+    private static final Pattern NON_VALIDATING_FACTORY = Pattern.compile("(?i)[?&;]sslfactory=[^&;]*NonValidatingFactory");
 
     /** How the connection treats SSL. */
     public enum Ssl {
@@ -87,9 +96,46 @@ public record PoolConfig(
             problems.add("the JDBC URL sets sslmode, which would override the SSL mode " + ssl
                     + " asked for: remove sslmode from the URL, or leave SSL to the URL (" + Ssl.FROM_URL + ")");
         }
+        if (jdbcUrl != null) {
+            sslProblems(jdbcUrl, ssl, problems);
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid pool configuration: " + String.join("; ", problems));
         }
+    }
+
+    /** An unverified SSL connection only when the user chose {@link Ssl#REQUIRE_UNVERIFIED} by name. */
+    private static void sslProblems(String jdbcUrl, Ssl ssl, List<String> problems) {
+        String urlMode = urlSslMode(jdbcUrl);
+        if (ssl == Ssl.FROM_URL && urlMode != null && !urlMode.equals("verify-full") && !urlMode.equals("disable")) {
+            problems.add("the JDBC URL asks for sslmode=" + urlMode + ", which does not verify the server's certificate and"
+                    + " host name: use sslmode=verify-full, or remove sslmode from the URL and choose the SSL mode "
+                    + Ssl.REQUIRE_UNVERIFIED + " explicitly");
+        }
+        if (ssl != Ssl.REQUIRE_UNVERIFIED && NON_VALIDATING_FACTORY.matcher(jdbcUrl).find()) {
+            problems.add("the JDBC URL sets sslfactory=...NonValidatingFactory, which turns certificate verification off:"
+                    + " remove it, or choose the SSL mode " + Ssl.REQUIRE_UNVERIFIED + " explicitly");
+        }
+    }
+
+    /** The URL's {@code sslmode}, lower case, or null when it sets none. */
+    private static String urlSslMode(String jdbcUrl) {
+        java.util.regex.Matcher matcher = SSLMODE_VALUE.matcher(jdbcUrl);
+        return matcher.find() ? matcher.group(1).strip().toLowerCase(java.util.Locale.ROOT) : null;
+    }
+
+    /**
+     * The {@code sslmode} driver property the pool sets, or null when the URL's own (verify-full or
+     * disable, nothing else passes validation) stands: the chosen mode, or for {@link Ssl#FROM_URL}
+     * without an sslmode, verify-full when the URL says {@code ssl=true} and disable otherwise.
+     */
+    public String driverSslMode() {
+        return switch (ssl) {
+            case DISABLE -> "disable";
+            case VERIFY_FULL -> "verify-full";
+            case REQUIRE_UNVERIFIED -> "require";
+            case FROM_URL -> urlSslMode(jdbcUrl) != null ? null : SSL_ON.matcher(jdbcUrl).find() ? "verify-full" : "disable";
+        };
     }
 
     private static void requirePositive(List<String> problems, String what, Duration value) {

@@ -3,7 +3,6 @@ package dev.trialbench.http;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -73,7 +72,11 @@ final class RequestBody {
                 length += read;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the request body", e);
+            // The JDK's server throws when the stream ends before Content-Length bytes came or a chunk
+            // is malformed: the client's fault (a lying length, a broken encoding, a dropped
+            // connection), not the service's.
+            throw HttpFailure.invalid("the body could not be read to its end: it is shorter than its Content-Length,"
+                    + " or its chunked encoding is broken");
         }
         throw HttpFailure.tooLarge(limit);
     }
@@ -92,7 +95,9 @@ final class RequestBody {
 
     /**
      * Reads and drops what is left of a refused body, a buffer at a time and never more than a bounded
-     * amount, so that a client still sending it reads the response instead of a connection reset.
+     * amount, so that closing the connection does not reset it under a client still sending.
+     * {@link Route} calls it after the answer went out, so a client whose Content-Length promises
+     * more than it sends has its answer all the same.
      */
     static void discardRest(InputStream in) {
         byte[] sink = new byte[8192];

@@ -52,11 +52,6 @@ abstract class Route implements HttpHandler {
             }
         }
         try {
-            if (response.status() == 413) {
-                // Read (and drop) the rest first: closing a connection with unread input resets it,
-                // and the reset can destroy the 413 before the client has read it.
-                RequestBody.discardRest(exchange.getRequestBody());
-            }
             send(exchange, response);
         } catch (IOException | RuntimeException e) {
             LOG.debug("{} {}: the response could not be sent ({})", method, template, e.getClass().getSimpleName());
@@ -94,6 +89,14 @@ abstract class Route implements HttpHandler {
         exchange.sendResponseHeaders(response.status(), body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
+            if (response.status() == 413) {
+                // Answer first, then read (and drop) the rest: closing a connection with unread input
+                // resets it, and the reset can destroy the 413 before the client has read it; reading
+                // before answering would keep the answer from a client whose Content-Length promises
+                // more than it sends (it waits for the answer, the service for the bytes).
+                out.flush();
+                RequestBody.discardRest(exchange.getRequestBody());
+            }
         }
     }
 }

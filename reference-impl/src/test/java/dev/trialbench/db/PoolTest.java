@@ -108,11 +108,11 @@ class PoolTest {
     @Test
     void toStringShowsTheSettingsButNeverThePassword() {
         PoolConfig config = PoolConfig.defaults(
-                "jdbc:postgresql://db.example:5432/app?sslmode=require&password=url-secret", "app", "hunter2");
+                "jdbc:postgresql://db.example:5432/app?sslmode=verify-full&password=url-secret", "app", "hunter2");
 
         assertThat(config.toString())
                 .doesNotContain("hunter2", "url-secret")
-                .contains("url=jdbc:postgresql://db.example:5432/app?sslmode=require&password=****")
+                .contains("url=jdbc:postgresql://db.example:5432/app?sslmode=verify-full&password=****")
                 .contains("user=app", "password=****", "maximumPoolSize=10", "statementTimeout=PT30S");
         assertThat(localConfig().toString()).contains("password=(none)");
     }

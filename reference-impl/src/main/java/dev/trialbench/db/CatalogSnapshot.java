@@ -12,9 +12,10 @@ import javax.sql.DataSource;
  * What the PostgreSQL catalog says about the current schema, read back with SQL, one readable line
  * per column, index and constraint, so that two snapshots compare with {@code isEqualTo} and a
  * difference shows up as the lines that differ. Flyway's history table is left out: it records how
- * the schema got there, not what the schema is. Immutable.
+ * the schema got there, not what the schema is. Used as the schema fingerprint when a migration
+ * fault must leave the schema unchanged. Immutable.
  */
-record CatalogSnapshot(List<String> columns, List<String> indexes, List<String> constraints) {
+public record CatalogSnapshot(List<String> columns, List<String> indexes, List<String> constraints) {
 
     private static final String COLUMNS = """
             SELECT c.relname || '.' || a.attname
@@ -49,7 +50,8 @@ record CatalogSnapshot(List<String> columns, List<String> indexes, List<String> 
             WHERE n.nspname = current_schema() AND t.relname <> 'flyway_schema_history'
             ORDER BY t.relname, con.conname""";
 
-    static CatalogSnapshot of(DataSource dataSource) {
+    /** Reads the catalog of the current schema. */
+    public static CatalogSnapshot of(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return new CatalogSnapshot(lines(connection, COLUMNS), lines(connection, INDEXES),
                     lines(connection, CONSTRAINTS));
@@ -62,7 +64,7 @@ record CatalogSnapshot(List<String> columns, List<String> indexes, List<String> 
      * The lines that differ, {@code "+ "} for a line only this snapshot has and {@code "- "} for one
      * only {@code earlier} has: empty when the two catalogs are the same, short and readable when not.
      */
-    List<String> differencesFrom(CatalogSnapshot earlier) {
+    public List<String> differencesFrom(CatalogSnapshot earlier) {
         List<String> differences = new ArrayList<>();
         List<String> mine = all();
         List<String> theirs = earlier.all();
