@@ -28,6 +28,8 @@ import dev.trialbench.monitor.Monitor;
 import dev.trialbench.provision.DatabaseRequest;
 import dev.trialbench.provision.ProvisionedDatabase;
 import dev.trialbench.provision.Provisioner;
+import dev.trialbench.reliability.SecurityCheckResult;
+import dev.trialbench.reliability.SecurityChecks;
 import dev.trialbench.seed.SeedConfig;
 import dev.trialbench.seed.SeedPlan;
 import dev.trialbench.seed.SeedProgress;
@@ -172,7 +174,13 @@ public final class Pipeline {
         RunFolderWriter.write(folder.resolve("environment.json"), environment);
         RunFolderWriter.write(folder.resolve("evidence.json"), evidence);
         if (reliability != null) {
-            RunFolderWriter.write(folder.resolve(RunFolder.RELIABILITY), reliability);
+            // Last, so that the scan covers every raw file the run wrote before it.
+            SecurityCheckResult security = SecurityChecks.run(List.of(folder),
+                    server.password() == null ? List.of() : List.of(server.password()));
+            RunFolderWriter.write(folder.resolve(RunFolder.RELIABILITY), reliability.withSecurity(List.of(
+                    new ReliabilityEvidence.Tally("security promises (masking, SSL verification, no password in the run"
+                            + " folder)", security.checksRun(), security.checksPassed(), security.failures().isEmpty() ? null
+                            : "failed: " + String.join("; ", security.failures())))));
         }
         Reports.write(folder);
         ResultsIndex.write(settings.outputDirectory());

@@ -9,10 +9,13 @@ import dev.trialbench.db.Migrations;
 import dev.trialbench.db.PoolConfig;
 import dev.trialbench.provision.ProvisionedDatabase;
 import dev.trialbench.reliability.BackendTermination;
+import dev.trialbench.reliability.BadInputCampaign;
+import dev.trialbench.reliability.BadInputResult;
 import dev.trialbench.reliability.ConcurrencyComparison;
 import dev.trialbench.reliability.DatabaseOutage;
 import dev.trialbench.reliability.Implementation;
 import dev.trialbench.reliability.LockConflicts;
+import dev.trialbench.reliability.MigrationFaults;
 import dev.trialbench.reliability.PoolExhaustion;
 import dev.trialbench.reliability.Subjects;
 import dev.trialbench.reliability.TimeoutEnforcement;
@@ -75,10 +78,40 @@ final class ReliabilityStep {
             concurrency.addAll(0, race(base, subjects, sizes, "before"));
             cleanUp(dataSource, subjects);
             migrations.migrateToAfter();
-            return new ReliabilityEvidence(terminations, pool, timeouts, conflicts, outage, concurrency, null, null, null,
-                    Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+            List<ReliabilityEvidence.Tally> badInputs = badInputs(dataSource, plan);
+            out.println("   bad input done");
+            List<ReliabilityEvidence.Tally> migrationFaults = migrationFaults(server);
+            out.println("   migration faults done");
+            return new ReliabilityEvidence(terminations, pool, timeouts, conflicts, outage, concurrency, badInputs,
+                    migrationFaults, null, Math.round((System.nanoTime() - start) / 1e7) / 100.0);
         } finally {
             cleanUp(dataSource, subjects);
+        }
+    }
+
+    /**
+     * {@value BadInputCampaign#DEFAULT_COUNT} malformed requests against a service of its own on the run's database
+     * (nobody else writes to it now), one tally for all and one per kind.
+     */
+    private static List<ReliabilityEvidence.Tally> badInputs(HikariDataSource dataSource, SeedPlan plan) {
+        BadInputResult result = BadInputCampaign.againstNewService(dataSource, plan.config().seed(),
+                BadInputCampaign.DEFAULT_COUNT);
+        List<ReliabilityEvidence.Tally> tallies = new ArrayList<>();
+        tallies.add(new ReliabilityEvidence.Tally("malformed HTTP requests, " + result.triedByCategory().size() + " kinds",
+                result.tried(), result.rejectedCleanly(), result.serverErrors() + " answered 5xx, " + result.rowsWritten()
+                        + " rows written; passed = a 4xx whose JSON says what is wrong"
+                        + (result.examplesOfFailures().isEmpty() ? "" : "; first failure: "
+                                + result.examplesOfFailures().get(0))));
+        return tallies;
+    }
+
+    /** Each migration fault on a scratch database of its own, dropped afterwards. */
+    private static List<ReliabilityEvidence.Tally> migrationFaults(ProvisionedDatabase server) {
+        try (ScratchDatabases scratch = new ScratchDatabases(server)) {
+            return MigrationFaults.runAll(scratch::next).stream()
+                    .map(fault -> new ReliabilityEvidence.Tally(fault.faultCase(), 1, fault.passed() ? 1 : 0,
+                            fault.outcome() + (fault.schemaUnchanged() ? "; schema unchanged" : "")))
+                    .toList();
         }
     }
 

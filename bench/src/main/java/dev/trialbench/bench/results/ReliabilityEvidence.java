@@ -47,4 +47,10 @@ public record ReliabilityEvidence(
      */
     public record Tally(String name, int tried, int passed, String note) {
     }
+
+    /** The same evidence with the security checks, which run once the run folder's files are written. */
+    public ReliabilityEvidence withSecurity(List<Tally> checks) {
+        return new ReliabilityEvidence(terminations, poolExhaustion, timeouts, lockConflicts, outage, concurrency, badInputs,
+                migrationFaults, checks, seconds);
+    }
 }
