@@ -252,9 +252,10 @@ final class LoadSection {
                 "longest wait on any other lock (rows, advisory locks of the batched path, transactions): "
                         + Numbers.ms(migration.longestOtherLockWaitMillis())
                         + (migration.longestOtherLock() == null ? "" : " (" + Inline.code(migration.longestOtherLock()) + ")"),
-                migration.lockNote() != null ? "lock waits not sampled: " + migration.lockNote()
+                migration.lockSamples() == 0 ? "lock waits not sampled: " + migration.lockNote()
                         : migration.samplesWithWaiters() + " of " + migration.lockSamples()
-                                + " samples saw a backend waiting on a lock")));
+                                + " samples saw a backend waiting on a lock"
+                                + (migration.lockNote() == null ? "" : " (" + migration.lockNote() + ")"))));
         return blocks;
     }
 

@@ -152,6 +152,7 @@ class LoadReportTest {
         assertThat(section).contains("ran for 2.0 s while the mixed workload (run `migration`)")
                 .contains("| `activate-batched` | 10.0 | 300 | 12 | 0 (0.00 %) |")
                 .contains("| `listing` | 10.0 | 300 | 108 | 0 (0.00 %) |")
+                .contains("- 1 of 120 samples saw a backend waiting on a lock\n")
                 .doesNotContain("No measured request completed during the migration");
     }
 
@@ -159,9 +160,10 @@ class LoadReportTest {
     void aMigrationThatRanBeforeTheLoadSaysSo() {
         LoadFixture load = planted(56);
         load.migration(new MigrationUnderLoad("migration", LoadFixture.START - 60_000, LoadFixture.START - 55_000, 0, null,
-                0, null, 40, 0, null, false));
+                0, null, 40, 0, "waits are lower bounds", false));
 
         assertThat(underLoad(folder(load))).contains("**No measured request completed during the migration**")
+                .contains("- 0 of 40 samples saw a backend waiting on a lock (waits are lower bounds)")
                 .contains("| `activate-batched` | n/a | n/a | 0 |");
     }
 
