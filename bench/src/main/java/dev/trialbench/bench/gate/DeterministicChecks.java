@@ -16,7 +16,7 @@ import java.util.function.ToDoubleFunction;
  * sequential-scan set (exact) and the shared buffers touched per call (lower is better, within
  * {@link Tolerances#buffers}). Messages name the cell or the statement, e.g.
  * {@code NEWEST_REPORTS @ after: plan no longer uses idx_reports_user_created; now Seq Scan on reports}.
- * Stateless.
+ * The load runs' invariants, tier 1 too, are {@link LoadInvariantChecks}. Stateless.
  */
 final class DeterministicChecks {
 

@@ -43,6 +43,7 @@ public final class Gate {
         List<Check> checks = new ArrayList<>();
         if (asked.contains(DeterministicChecks.TIER)) {
             checks.addAll(DeterministicChecks.of(baseline, run));
+            checks.addAll(LoadInvariantChecks.of(run));
         }
         if (asked.contains(RatioChecks.TIER)) {
             checks.addAll(RatioChecks.of(baseline, run, confirmations));
@@ -50,7 +51,12 @@ public final class Gate {
         if (asked.contains(BudgetChecks.TIER)) {
             checks.addAll(BudgetChecks.of(baseline, run));
         }
-        return new GateReport(run.name(), baseline.describe(), asked, checks, notes(run, confirmations, baseline));
+        List<String> notes = new ArrayList<>();
+        if (asked.contains(DeterministicChecks.TIER)) {
+            LoadInvariantChecks.skipped(run).ifPresent(notes::add);
+        }
+        notes.addAll(notes(run, confirmations, baseline));
+        return new GateReport(run.name(), baseline.describe(), asked, checks, notes);
     }
 
     private static Optional<Check> comparability(RunFolder run, Baseline baseline) {

@@ -41,12 +41,12 @@ final class LoadClaims {
                         .add(run.label() + " " + type + " " + Numbers.ms(value.p95())));
             }
         }
-        String measured = "p95 from intended start, after the migrations: " + String.join(", ", concat(over, within));
+        String measured = "p95 from intended start, after the migrations, batched activation and listing: " + String.join(", ", concat(over, within));
         Judgement judgement;
         if (over.isEmpty() && within.isEmpty()) {
             judgement = Judgement.notJudged("no load run after the migrations");
         } else if (over.isEmpty()) {
-            judgement = Judgement.holdsOnlyIf("at the offered rates measured", "every request type of every AFTER workload"
+            judgement = Judgement.holdsOnlyIf("at the offered rates measured", "every request type of every AFTER workload (naive activation aside)"
                     + " kept p95 under " + Numbers.ms(budget));
         } else {
             judgement = Judgement.fails("over " + Numbers.ms(budget) + " under load: " + String.join(", ", over));
@@ -85,9 +85,10 @@ final class LoadClaims {
         Judgement judgement = before > 0 && after == 0
                 ? Judgement.holds("the pool ran out before the migrations and not after: the slow queries held the"
                         + " connections, so the indexes (not the pool settings) end the exhaustion")
-                : before == 0 ? Judgement.holdsOnlyIf("the offered rate exceeds what the measured one did",
-                        "no connection timed out before the migrations at the rates offered here")
-                : Judgement.fails("connections still timed out after the migrations (" + after + ")");
+                : before > 0 ? Judgement.holds("the pool ran out before the migrations, and connections still timed out"
+                        + " after them (" + after + "): the migrations alone do not end the exhaustion")
+                : Judgement.holdsOnlyIf("the offered rate exceeds what the measured one did",
+                        "no connection timed out before the migrations at the rates offered here");
         return context.claim("Performance Improvements Expected", "Connection pool exhaustion under load (before)",
                 measured, judgement, SOURCE);
     }
@@ -95,26 +96,28 @@ final class LoadClaims {
     /** "Pool size (20) may be too high": the sweep's highest rate within the p95 budget at each pool size. */
     static Claim poolSize(ClaimContext context, LoadRuns load) {
         List<String> figures = new ArrayList<>();
-        OptionalDouble atTen = OptionalDouble.empty();
-        OptionalDouble atTwenty = OptionalDouble.empty();
+        Optional<OptionalDouble> atTen = Optional.empty();
+        Optional<OptionalDouble> atTwenty = Optional.empty();
         for (Run run : load.runs("pool-sweep")) {
             OptionalDouble best = LoadSection.highestRateWithinBudget(load, run, "activate-batched");
             figures.add("pool " + run.poolSize() + ": " + (best.isPresent() ? Numbers.plain(best.getAsDouble()) + "/s" : "none"));
             if (run.poolSize() == 10) {
-                atTen = best;
+                atTen = Optional.of(best);
             } else if (run.poolSize() == 20) {
-                atTwenty = best;
+                atTwenty = Optional.of(best);
             }
         }
-        String measured = "highest offered rate with p95 under budget, batched activation after: " + String.join(", ", figures);
+        String measured = "highest offered rate within the KPIs, batched activation after: " + String.join(", ", figures);
         Judgement judgement;
         if (atTen.isEmpty() || atTwenty.isEmpty()) {
-            judgement = Judgement.notJudged("the sweep lacks a pool of 10 or of 20, or neither kept the budget");
-        } else if (atTwenty.getAsDouble() <= atTen.getAsDouble()) {
+            judgement = Judgement.notJudged("the sweep lacks a pool of 10 or of 20");
+        } else if (atTen.get().isEmpty() && atTwenty.get().isEmpty()) {
+            judgement = Judgement.notJudged("neither a pool of 10 nor one of 20 kept the KPIs at any offered rate");
+        } else if (atTwenty.get().orElse(0) <= atTen.get().orElse(0)) {
             judgement = Judgement.holdsOnlyIf("the database has as few cores as this machine ("
-                    + context.run().environment().cores() + ")", "20 connections sustained no more than 10 within the budget");
+                    + context.run().environment().cores() + ")", "20 connections sustained no more than 10 within the KPIs");
         } else {
-            judgement = Judgement.fails("20 connections sustained more than 10 within the budget");
+            judgement = Judgement.fails("20 connections sustained more than 10 within the KPIs");
         }
         return context.claim("Connection Pool Configuration", "Pool size (20) may be too high", measured, judgement, SOURCE);
     }
@@ -124,9 +127,15 @@ final class LoadClaims {
                 .mapToLong(run -> run.poolWait().timeouts()).sum();
     }
 
+    /**
+     * The optimized system the Success Metrics are about: after the migrations, without the naive
+     * activation (the report's batched fix is part of the optimization) and without the pool sweep
+     * (which varies the pool on purpose).
+     */
     private static List<Run> afterWorkloads(LoadRuns load) {
         return load.evidence().runs().stream().filter(run -> CellKey.AFTER.equals(run.schema()))
-                .filter(run -> !run.kind().equals("pool-sweep")).toList();
+                .filter(run -> !run.kind().equals("pool-sweep")).filter(run -> !CellKey.NAIVE.equals(run.implementation()))
+                .toList();
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

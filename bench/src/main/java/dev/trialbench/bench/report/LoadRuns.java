@@ -1,13 +1,10 @@
 package dev.trialbench.bench.report;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trialbench.bench.results.LoadEvidence;
 import dev.trialbench.bench.results.LoadEvidence.Run;
 import dev.trialbench.bench.results.LoadEvidence.Stage;
 import dev.trialbench.loadtest.measure.LatencyStats;
 import dev.trialbench.loadtest.measure.LoadHistograms;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,26 +23,18 @@ record LoadRuns(LoadEvidence evidence, Map<String, LoadHistograms> histograms) {
 
     /** Statuses that are answers, not failures: 200 listing, 201 activated, 403 denied by the fraud policy. */
     static final Set<String> ANSWERED = Set.of("200", "201", "403");
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
 
     /** Count and percentiles in ms of one request type over a part of a run. */
     record Latency(long count, double p50, double p95, double p99, double max) {
     }
 
     static LoadRuns read(RunFolder run) {
-        Path file = run.folder().resolve(LoadEvidence.FILE);
-        if (!Files.isRegularFile(file)) {
+        Optional<LoadEvidence> read = run.loadEvidence();
+        if (read.isEmpty()) {
             return new LoadRuns(new LoadEvidence("this run has no " + LoadEvidence.FILE + " (made before the load runs"
-                    + " existed)", LoadEvidence.Kpi.REPORT, List.of(), null, null), Map.of());
+                    + " existed, or with `--skip-load`)", LoadEvidence.Kpi.REPORT, List.of(), null, null), Map.of());
         }
-        LoadEvidence evidence;
-        try {
-            evidence = MAPPER.readValue(Files.readString(file), LoadEvidence.class);
-        } catch (IOException e) {
-            throw new RunFolderException(LoadEvidence.FILE, LoadEvidence.FILE + " cannot be read: " + e.getMessage()
-                    + ". Re-run the pipeline to write it again.", e);
-        }
+        LoadEvidence evidence = read.get();
         Map<String, LoadHistograms> histograms = new LinkedHashMap<>();
         for (Run loadRun : evidence.runs()) {
             Path hlog = run.folder().resolve(loadRun.hlog());
@@ -107,9 +96,10 @@ record LoadRuns(LoadEvidence evidence, Map<String, LoadHistograms> histograms) {
         return answeredAndFailed(run.statuses().getOrDefault(type, Map.of()));
     }
 
-    /** The same for one measured stage, 1-based. */
+    /** The same for one measured stage, 1-based; none when load.json has no statuses for that stage. */
     static long[] answeredAndFailed(Run run, String type, int stage) {
-        return answeredAndFailed(run.stageStatuses().get(stage - 1).getOrDefault(type, Map.of()));
+        return stage < 1 || stage > run.stageStatuses().size() ? new long[] {0, 0}
+                : answeredAndFailed(run.stageStatuses().get(stage - 1).getOrDefault(type, Map.of()));
     }
 
     private static long[] answeredAndFailed(Map<String, Long> statuses) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.trialbench.bench.results.LoadEvidence;
 import dev.trialbench.bench.results.RunEnvironment;
 import dev.trialbench.bench.results.RunEvidence;
 import java.io.IOException;
@@ -14,11 +15,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A run folder's raw files, read and checked: {@code environment.json}, {@code evidence.json},
  * {@code jmh-before.json} and {@code jmh-after.json}. Everything a report shows comes from these
- * four files. Immutable.
+ * four files; {@code load.json}, when the run has load runs, is read on demand ({@link #loadEvidence()}).
+ * Immutable.
  *
  * @param cells every JMH result of both files, in report order ({@link CellKey#compareTo})
  */
@@ -96,6 +99,17 @@ public record RunFolder(Path folder, RunEnvironment environment, RunEvidence evi
                         + " twice (a JMH parameter other than schema?); one result per cell is expected");
             }
         }
+    }
+
+    /**
+     * The run's {@code load.json}, or empty for a run without one (made before the load runs existed, or
+     * with {@code --skip-load}).
+     *
+     * @throws RunFolderException when the file is there but malformed
+     */
+    public Optional<LoadEvidence> loadEvidence() {
+        return Files.isRegularFile(folder.resolve(LoadEvidence.FILE))
+                ? Optional.of(json(folder, LoadEvidence.FILE, LoadEvidence.class)) : Optional.empty();
     }
 
     /** The folder's name, {@code <yyyy-MM-dd>_<shortsha>_<host>} for a pipeline run. */
