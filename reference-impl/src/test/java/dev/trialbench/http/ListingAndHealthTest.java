@@ -48,6 +48,12 @@ class ListingAndHealthTest {
     }
 
     @Test
+    void theServerSendsWithoutNaglesDelay() {
+        // With Nagle on, each response on a kept-alive connection waited ~40 ms for a delayed ACK.
+        assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
+    }
+
+    @Test
     void limitCutsTheListing() {
         Answer answer = service.get("/users/" + owner + "/reports?limit=2");
 
