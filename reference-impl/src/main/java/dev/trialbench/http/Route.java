@@ -64,6 +64,10 @@ abstract class Route implements HttpHandler {
     }
 
     private Response dispatch(HttpExchange exchange, String method) {
+        if (QueueDeadline.expired()) {
+            return Response.error(503, "the service is overloaded: the request waited too long for a worker; retry later")
+                    .withHeader("Retry-After", "1");
+        }
         Matcher matcher = path.matcher(exchange.getRequestURI().getPath());
         if (!matcher.matches()) {
             return Response.error(404, "not found");

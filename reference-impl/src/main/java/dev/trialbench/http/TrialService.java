@@ -3,14 +3,17 @@ package dev.trialbench.http;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.trialbench.activation.BatchedActivation;
 import dev.trialbench.activation.NaiveActivation;
 import dev.trialbench.db.Jdbis;
+import dev.trialbench.db.PoolConfig;
 import dev.trialbench.reports.ReportListing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +36,9 @@ import org.jdbi.v3.core.Jdbi;
  *   <li>{@code GET /health}: 200 when {@code SELECT 1} succeeds, 503 otherwise.</li>
  * </ul>
  * Any route answers 503 with {@code Retry-After: 1} when the pool has no connection to give within
- * its connection timeout, 500 for other failures, 405 for a method it does not take. Requests run
+ * its connection timeout, or when the request waited longer than that for a worker thread
+ * ({@link QueueDeadline}: load shedding, so an overloaded service answers quickly instead of queueing
+ * without bound), 500 for other failures, 405 for a method it does not take. Requests run
  * on a fixed number of worker threads; the rest wait in the executor's queue, so under an open
  * load model a saturated service shows as latency (and as 503s once the pool's timeout passes).
  * The caller owns the pool: closing the service does not close it. Thread-safe.
@@ -92,9 +97,20 @@ public final class TrialService implements AutoCloseable {
         server.createContext("/health", new HealthRoute(dataSource)).getFilters().add(counter);
         server.createContext("/", new NotFound()).getFilters().add(counter);
         ExecutorService workers = Executors.newFixedThreadPool(config.workerThreads(), workerThreads());
-        server.setExecutor(workers);
+        server.setExecutor(new QueueDeadline(workers, queueBudget(dataSource)));
         server.start();
         return new TrialService(server, workers, requests);
+    }
+
+    /**
+     * How long a request may wait for a worker before it is answered 503: the pool's connection
+     * timeout (a HikariCP pool's own), or the Fix 4 default for another DataSource.
+     */
+    static Duration queueBudget(DataSource dataSource) {
+        if (dataSource instanceof HikariDataSource hikari) {
+            return Duration.ofMillis(hikari.getConnectionTimeout());
+        }
+        return PoolConfig.DEFAULT_CONNECTION_TIMEOUT;
     }
 
     /** Requests received since the start, on any route (a load run uses it to see its first arrival). */

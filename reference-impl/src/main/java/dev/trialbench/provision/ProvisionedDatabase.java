@@ -1,5 +1,6 @@
 package dev.trialbench.provision;
 
+import dev.trialbench.db.DatabaseUnavailableException;
 import dev.trialbench.db.PoolConfig;
 
 /**
@@ -27,6 +28,27 @@ public interface ProvisionedDatabase extends AutoCloseable {
 
     /** A JDBC URL of another database on the same server (to create isolated databases). */
     String jdbcUrlFor(String database);
+
+    /**
+     * Creates an empty database on this server, for a run, a load test or an experiment of its own.
+     *
+     * @param name lower-case letters, digits and underscores (it is written into the statement)
+     * @throws DatabaseUnavailableException with the SQLState and what to do (the user needs CREATEDB)
+     */
+    default void createDatabase(String name) {
+        Admin.execute(this, "CREATE DATABASE " + Admin.identifier(name), "create the database " + name
+                + " (the user needs the CREATEDB privilege: ALTER ROLE ... CREATEDB; or use --db embedded)");
+    }
+
+    /**
+     * Drops a database of this server if it exists, ending its sessions first ({@code WITH (FORCE)}).
+     *
+     * @throws DatabaseUnavailableException with the SQLState, naming the database to drop by hand
+     */
+    default void dropDatabase(String name) {
+        Admin.execute(this, "DROP DATABASE IF EXISTS " + Admin.identifier(name) + " WITH (FORCE)", "drop the database "
+                + name + " (drop it by hand)");
+    }
 
     /**
      * A way to stop and restart this server for fault experiments, when trialbench owns it and can

@@ -1,6 +1,5 @@
 package dev.trialbench.seed;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -41,15 +40,7 @@ public final class ReservedPoolReset {
 
     /** Resets the whole reserved pool of {@code plan}: every reserved user and every reserved fingerprint. */
     public static Deleted run(Jdbi jdbi, SeedPlan plan) {
-        List<UUID> users = new ArrayList<>(plan.reservedUserCount());
-        for (int k = 0; k < plan.reservedUserCount(); k++) {
-            users.add(plan.reservedUser(k));
-        }
-        List<String> fingerprints = new ArrayList<>(plan.reservedDeviceCount());
-        for (int k = 0; k < plan.reservedDeviceCount(); k++) {
-            fingerprints.add(plan.reservedFingerprint(k));
-        }
-        return run(jdbi, users, fingerprints);
+        return run(jdbi, plan.reservedUsers(), plan.reservedFingerprints());
     }
 
     /**

@@ -136,6 +136,24 @@ public final class SeedPlan {
         return config.reservedUsers();
     }
 
+    /** Every reserved user, in index order (a new list each call). */
+    public java.util.List<UUID> reservedUsers() {
+        java.util.List<UUID> users = new java.util.ArrayList<>(reservedUserCount());
+        for (int index = 0; index < reservedUserCount(); index++) {
+            users.add(reservedUser(index));
+        }
+        return users;
+    }
+
+    /** Every reserved fingerprint, in index order (a new list each call). */
+    public java.util.List<String> reservedFingerprints() {
+        java.util.List<String> fingerprints = new java.util.ArrayList<>(reservedDeviceCount());
+        for (int index = 0; index < reservedDeviceCount(); index++) {
+            fingerprints.add(reservedFingerprint(index));
+        }
+        return fingerprints;
+    }
+
     /** Users owning at least {@link #HEAVY_OWNER_MIN_LIVE_REPORTS} reports that are not deleted. */
     public UUID heavyReportOwner(int index) {
         Objects.checkIndex(index, heavyOwners);

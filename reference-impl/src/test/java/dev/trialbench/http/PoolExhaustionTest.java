@@ -9,8 +9,15 @@ import dev.trialbench.http.ServiceUnderTest.Answer;
 import dev.trialbench.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +63,32 @@ class PoolExhaustionTest {
             }
         }
         assertThat(service.count("SELECT count(*) FROM free_trial_tokens")).isZero();
+    }
+
+    /**
+     * Two workers (twice the pool), eight requests at once, the one connection held: each worker
+     * gives up on the pool after 250 ms, so the requests queued behind two rounds of that have waited
+     * past the same 250 ms budget and are shed at the door without asking the pool.
+     */
+    @Test
+    void requestsThatWaitedInTheQueuePastTheBudgetAreShedWith503() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        try (Connection held = service.dataSource().getConnection()) {
+            for (int i = 0; i < 8; i++) {
+                answers.add(client.sendAsync(HttpRequest.newBuilder(service.uri("/health")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        }
+        List<String> bodies = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            assertThat(answer.get().statusCode()).isEqualTo(503);
+            assertThat(answer.get().headers().firstValue("Retry-After")).contains("1");
+            bodies.add(answer.get().body());
+        }
+        assertThat(bodies).anyMatch(body -> body.contains("overloaded"));
+        assertThat(bodies).anyMatch(body -> !body.contains("overloaded")); // answered after the pool's own timeout
     }
 
     @Test

@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -188,16 +187,8 @@ public final class LoadStep {
     }
 
     private Invariants invariants(LoadOutcome outcome) {
-        List<UUID> users = new ArrayList<>();
-        for (int i = 0; i < plan.reservedUserCount(); i++) {
-            users.add(plan.reservedUser(i));
-        }
-        List<String> fingerprints = new ArrayList<>();
-        for (int i = 0; i < plan.reservedDeviceCount(); i++) {
-            fingerprints.add(plan.reservedFingerprint(i));
-        }
         InvariantReport report = dev.trialbench.activation.Invariants.check(database.dataSource(), outcome.activated(),
-                outcome.denied(), users, fingerprints);
+                outcome.denied(), plan.reservedUsers(), plan.reservedFingerprints());
         return new Invariants(outcome.activated().size(), outcome.denied().size(), report.usersWithTwoActiveTrials(),
                 report.usersWithDoubleTrials(), report.duplicatedDeviceRows(), report.acceptedWithoutToken(),
                 report.deniedWithoutFlag());

@@ -25,7 +25,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The pipeline's reliability step, after the AFTER measurements: the fault experiments of
@@ -135,15 +134,7 @@ final class ReliabilityStep {
 
     /** The seeded users that own nothing, and the fingerprints no device row has. */
     private static Subjects reservedPool(SeedPlan plan) {
-        List<UUID> users = new ArrayList<>();
-        for (int i = 0; i < plan.reservedUserCount(); i++) {
-            users.add(plan.reservedUser(i));
-        }
-        List<String> fingerprints = new ArrayList<>();
-        for (int i = 0; i < plan.reservedDeviceCount(); i++) {
-            fingerprints.add(plan.reservedFingerprint(i));
-        }
-        return new Subjects(users, fingerprints);
+        return new Subjects(plan.reservedUsers(), plan.reservedFingerprints());
     }
 
     /** Deletes what the experiments wrote for the reserved pool. */

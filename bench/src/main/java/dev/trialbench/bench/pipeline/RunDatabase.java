@@ -6,9 +6,6 @@ import dev.trialbench.db.Pool;
 import dev.trialbench.db.PoolConfig;
 import dev.trialbench.provision.DatabaseKind;
 import dev.trialbench.provision.ProvisionedDatabase;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -33,14 +30,7 @@ public final class RunDatabase implements AutoCloseable {
 
     public static RunDatabase create(ProvisionedDatabase server, boolean keep) {
         String name = "trialbench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
-        try (HikariDataSource admin = Pool.open(server.poolConfig().withMaximumPoolSize(1).withApplicationName("trialbench-admin"));
-             Connection connection = admin.getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new DatabaseUnavailableException("Could not create the run's database " + name + ": " + e.getMessage()
-                    + ". The user needs the CREATEDB privilege (ALTER ROLE ... CREATEDB), or use --db embedded.", e);
-        }
+        server.createDatabase(name);
         PoolConfig config = PoolConfig.defaults(server.jdbcUrlFor(name), server.username(), server.password())
                 .withMaximumPoolSize(PoolConfig.DEFAULT_MAXIMUM_POOL_SIZE);
         return new RunDatabase(server, name, keep, Pool.open(config));
@@ -74,13 +64,10 @@ public final class RunDatabase implements AutoCloseable {
         if (keep || ephemeral) {
             return;
         }
-        try (HikariDataSource admin = Pool.open(server.poolConfig().withMaximumPoolSize(1).withApplicationName("trialbench-admin"));
-             Connection connection = admin.getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        } catch (SQLException e) {
-            System.err.println("trialbench: could not drop the run's database " + name + " (" + e.getMessage()
-                    + "); drop it by hand.");
+        try {
+            server.dropDatabase(name);
+        } catch (DatabaseUnavailableException e) {
+            System.err.println("trialbench: " + e.getMessage());
         }
     }
 }

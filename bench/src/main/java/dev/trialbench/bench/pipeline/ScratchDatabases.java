@@ -6,9 +6,6 @@ import dev.trialbench.db.Migrations;
 import dev.trialbench.db.Pool;
 import dev.trialbench.db.PoolConfig;
 import dev.trialbench.provision.ProvisionedDatabase;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,8 +31,8 @@ final class ScratchDatabases implements AutoCloseable {
     /** A new empty database migrated to BEFORE, with a small pool this object closes. */
     HikariDataSource next() {
         String name = "trialbench_scratch_" + ProcessHandle.current().pid() + "_" + names.size();
-        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        admin("CREATE DATABASE " + name);
+        server.dropDatabase(name);
+        server.createDatabase(name);
         names.add(name);
         HikariDataSource pool = Pool.open(PoolConfig.defaults(server.jdbcUrlFor(name), server.username(), server.password())
                 .withMaximumPoolSize(POOL_SIZE).withApplicationName("trialbench-scratch"));
@@ -49,22 +46,10 @@ final class ScratchDatabases implements AutoCloseable {
         pools.forEach(HikariDataSource::close);
         for (String name : names) {
             try {
-                admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                server.dropDatabase(name);
             } catch (DatabaseUnavailableException e) {
-                System.err.println("trialbench: could not drop the scratch database " + name + "; drop it by hand.");
+                System.err.println("trialbench: " + e.getMessage());
             }
-        }
-    }
-
-    private void admin(String sql) {
-        try (HikariDataSource admin = Pool.open(server.poolConfig().withMaximumPoolSize(1)
-                .withApplicationName("trialbench-admin"));
-             Connection connection = admin.getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new DatabaseUnavailableException("Could not run '" + sql.split(" ")[0] + " DATABASE' for a scratch database"
-                    + " (SQLState " + e.getSQLState() + "); the user needs CREATEDB, or use --skip-reliability.", e);
         }
     }
 }

@@ -2,18 +2,11 @@ package dev.trialbench.bench.report;
 
 import dev.trialbench.bench.results.LoadEvidence.Run;
 import java.awt.Color;
-import java.awt.Font;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** p95 of the batched activation against the offered rate, one line per pool size, with the 50 ms budget. Stateless. */
@@ -21,7 +14,6 @@ final class PoolSweepChart {
 
     static final String NAME = "pool-sweep-p95";
     static final String TITLE = "Batched activation p95 against offered rate, per pool size (after the migrations), ms";
-    private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Color[] COLOURS = {new Color(0x9DB8DE), new Color(0x3B6FB6), new Color(0xE08A1E),
         new Color(0x6A9F3A)};
 
@@ -33,15 +25,7 @@ final class PoolSweepChart {
         if (runs.isEmpty()) {
             return List.of();
         }
-        XYChart chart = new XYChartBuilder().width(960).height(540).title(TITLE)
-                .xAxisTitle("offered activations per second").yAxisTitle("p95 from intended start, ms").build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(LegendPosition.InsideNW);
-        chart.getStyler().setChartTitleFont(FONT.deriveFont(Font.BOLD, 14f));
-        chart.getStyler().setAxisTitleFont(FONT);
-        chart.getStyler().setAxisTickLabelsFont(FONT);
-        chart.getStyler().setLegendFont(FONT);
+        XYChart chart = XyCharts.create(TITLE, "offered activations per second", "p95 from intended start, ms");
         chart.getStyler().setYAxisLogarithmic(true);
         double maxRate = 0;
         int colour = 0;
@@ -67,16 +51,6 @@ final class PoolSweepChart {
         XYSeries line = chart.addSeries("budget " + Numbers.ms(budget), List.of(0.0, maxRate), List.of(budget, budget));
         line.setLineColor(Color.GRAY);
         line.setMarker(SeriesMarkers.NONE);
-        Path folder = runFolder.resolve(Charts.FOLDER);
-        try {
-            Files.createDirectories(folder);
-            Path png = folder.resolve(NAME + ".png");
-            Path svg = folder.resolve(NAME + ".svg");
-            Files.write(png, ChartEncoder.getBytes(chart, "png"));
-            Files.write(svg, ChartEncoder.getBytes(chart, "svg"));
-            return List.of(png, svg);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the pool-sweep chart into " + folder, e);
-        }
+        return XyCharts.write(chart, runFolder, NAME, "pool-sweep");
     }
 }

@@ -1,24 +1,16 @@
 package dev.trialbench.bench.report;
 
 import java.awt.Color;
-import java.awt.Font;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.style.Styler.LegendPosition;
 
 /** p50 of the fraud check and the activation against the injected round-trip time, after the migrations. */
 final class RttChart {
 
     static final String NAME = "rtt-p50";
     static final String TITLE = "p50 against round-trip time (after the migrations), ms";
-    private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Color[] COLOURS = {new Color(0x3B6FB6), new Color(0x9DB8DE), new Color(0xE08A1E),
         new Color(0xF2C48D)};
 
@@ -29,15 +21,7 @@ final class RttChart {
         if (sweep.isEmpty()) {
             return List.of();
         }
-        XYChart chart = new XYChartBuilder().width(960).height(540).title(TITLE)
-                .xAxisTitle("added per round trip, ms").yAxisTitle("p50, ms").build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(LegendPosition.InsideNW);
-        chart.getStyler().setChartTitleFont(FONT.deriveFont(Font.BOLD, 14f));
-        chart.getStyler().setAxisTitleFont(FONT);
-        chart.getStyler().setAxisTickLabelsFont(FONT);
-        chart.getStyler().setLegendFont(FONT);
+        XYChart chart = XyCharts.create(TITLE, "added per round trip, ms", "p50, ms");
         int colour = 0;
         for (String benchmark : List.of(CellKey.FRAUD_CHECK, CellKey.ACTIVATION)) {
             for (String method : List.of(CellKey.NAIVE, CellKey.BATCHED)) {
@@ -57,16 +41,6 @@ final class RttChart {
                 colour++;
             }
         }
-        Path folder = runFolder.resolve(Charts.FOLDER);
-        try {
-            Files.createDirectories(folder);
-            Path png = folder.resolve(NAME + ".png");
-            Path svg = folder.resolve(NAME + ".svg");
-            Files.write(png, ChartEncoder.getBytes(chart, "png"));
-            Files.write(svg, ChartEncoder.getBytes(chart, "svg"));
-            return List.of(png, svg);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the round-trip chart into " + folder, e);
-        }
+        return XyCharts.write(chart, runFolder, NAME, "round-trip");
     }
 }

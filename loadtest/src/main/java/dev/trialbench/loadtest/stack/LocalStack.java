@@ -1,7 +1,6 @@
 package dev.trialbench.loadtest.stack;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.trialbench.db.DatabaseUnavailableException;
 import dev.trialbench.db.Migrations;
 import dev.trialbench.db.Pool;
 import dev.trialbench.db.PoolConfig;
@@ -47,7 +46,7 @@ public final class LocalStack implements AutoCloseable {
         String name = "trialbench_load_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
         HikariDataSource dataSource = null;
         try {
-            execute(server, "CREATE DATABASE " + name);
+            server.createDatabase(name);
             dataSource = Pool.open(PoolConfig.defaults(server.jdbcUrlFor(name), server.username(), server.password()));
             Migrations migrations = new Migrations(dataSource);
             migrations.migrateToBefore();
@@ -88,20 +87,9 @@ public final class LocalStack implements AutoCloseable {
             return; // goes away with the server
         }
         try {
-            execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        } catch (SQLException | RuntimeException e) {
-            System.err.println("trialbench: could not drop the load test's database " + name + " (" + e.getMessage()
-                    + "); drop it by hand.");
-        }
-    }
-
-    private static void execute(ProvisionedDatabase server, String sql) throws SQLException {
-        try (HikariDataSource admin = Pool.open(server.poolConfig().withMaximumPoolSize(1).withApplicationName("trialbench-admin"));
-             Connection connection = admin.getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (DatabaseUnavailableException e) {
-            throw new SQLException(e.getMessage(), e);
+            server.dropDatabase(name);
+        } catch (RuntimeException e) {
+            System.err.println("trialbench: " + e.getMessage());
         }
     }
 }
