@@ -68,6 +68,8 @@ public final class Pipeline {
 
     private final Settings settings;
     private final PrintStream out;
+    /** Taken once, at the start: the tree may change while a long run runs (the jar in use does not). */
+    private String gitSha;
 
     public Pipeline(Settings settings, PrintStream out) {
         this.settings = settings;
@@ -89,7 +91,8 @@ public final class Pipeline {
             Monitor monitor = new Monitor(dataSource);
             Jdbi jdbi = Jdbis.create(dataSource);
             SeedPlan plan = SeedPlan.of(settings.seed());
-            Path folder = RunFolderWriter.create(settings.outputDirectory(), EnvironmentProbe.gitSha(), EnvironmentProbe.host());
+            gitSha = EnvironmentProbe.gitSha();
+            Path folder = RunFolderWriter.create(settings.outputDirectory(), gitSha, EnvironmentProbe.host());
             // The target file may hold a password: it lives outside the run folder, readable by its owner only.
             Path targetDirectory = java.nio.file.Files.createTempDirectory("trialbench-target-");
             Path target = targetDirectory.resolve("target.properties");
@@ -165,7 +168,7 @@ public final class Pipeline {
                         () -> ReliabilityStep.run(server, database, plan, settings.profile(), migrations, out));
 
         Map<String, String> serverSettings = EnvironmentProbe.serverSettings(dataSource);
-        RunEnvironment environment = new RunEnvironment("0.1.0", EnvironmentProbe.gitSha(), EnvironmentProbe.host(),
+        RunEnvironment environment = new RunEnvironment("0.1.0", gitSha, EnvironmentProbe.host(),
                 startedAt, settings.profile().name().toLowerCase(), settings.seed().scale(), settings.seed().seed(),
                 settings.seed().anchor().toString(), server.kind().label(), server.reason(),
                 serverSettings.getOrDefault("server_version", "unknown"), serverSettings, EnvironmentProbe.jdk(), EnvironmentProbe.os(),

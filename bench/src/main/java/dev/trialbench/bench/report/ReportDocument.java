@@ -67,7 +67,8 @@ final class ReportDocument {
                 + " migrations."
                 + " Run `" + run.name() + "`, started " + environment.startedAt() + ", seed " + environment.seed()
                 + ". Generated from the run's raw files alone (`environment.json`, `evidence.json`, `jmh-before.json`,"
-                + " `jmh-after.json`)."));
+                + " `jmh-after.json`, and where the run has them `jmh-*-rtt.json`, `load.json` with `load/*.hlog`,"
+                + " `reliability.json`)."));
     }
 
     private static String postgres(String version) {
