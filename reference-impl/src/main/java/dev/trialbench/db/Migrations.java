@@ -5,12 +5,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -83,11 +86,26 @@ public final class Migrations {
     /** V3_5's index: UNIQUE, so existing duplicated hashes make its build fail. */
     public static final String UNIQUE_FINGERPRINT_INDEX = "idx_device_fingerprints_hash";
 
+    /** SQLStates of a lock that was not granted: lock_timeout, deadlock. */
+    private static final List<String> LOCK_CONFLICTS = List.of("55P03", "40P01");
+    private static final Pattern DROP_CONSTRAINT = Pattern.compile("(?s)ALTER TABLE\\s+(\\w+)\\s+DROP CONSTRAINT IF EXISTS\\s+(\\w+)");
+
     private final DataSource dataSource;
+    private final LockPatience patience;
+    private int lockConflicts;
 
     /** @param dataSource a pool with at least two connections (Flyway holds one for its lock) */
     public Migrations(DataSource dataSource) {
+        this(dataSource, LockPatience.DEFAULT);
+    }
+
+    /**
+     * @param dataSource a pool with at least two connections (Flyway holds one for its lock)
+     * @param patience   how long a transactional step waits for a lock, and how often it tries again
+     */
+    public Migrations(DataSource dataSource, LockPatience patience) {
         this.dataSource = dataSource;
+        this.patience = patience;
     }
 
     /** The state of the schema, judged from Flyway's history table. */
@@ -107,18 +125,54 @@ public final class Migrations {
         return migrate(BASELINE_VERSION);
     }
 
-    /** Brings the database to AFTER; on failure leaves it at the state it had, and says why. */
+    /**
+     * Brings the database to AFTER; on failure leaves it at the state it had, and says why. A
+     * transactional step that loses a lock conflict with the application (lock_timeout or deadlock,
+     * rolled back whole by the server) is tried again as {@link LockPatience} says; the scripts
+     * already applied stay applied in between.
+     *
+     * @return every script applied by this call, with its duration, in order
+     */
     public List<Applied> migrateToAfter() {
         SchemaState start = state();
         List<String> pendingScripts = pendingScripts();
         MigrationPreflight.refuseDuplicatedFingerprints(dataSource, pendingScripts);
         MigrationPreflight.dropInvalidLeftovers(dataSource, pendingScripts);
-        try {
-            return migrate("latest");
-        } catch (MigrationException e) {
-            cleanUpAfterFailure(start);
-            throw e;
+        lockConflicts = 0;
+        int lastRank = lastInstalledRank();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                migrate("latest");
+                return appliedSince(lastRank);
+            } catch (MigrationException e) {
+                String sqlState = lockConflict(e);
+                if (sqlState != null && attempt < patience.attempts() && !failedHistoryRow()) {
+                    lockConflicts++;
+                    Duration pause = patience.pauseAfter(attempt);
+                    LOG.warn("A migration step gave way to a running transaction (SQLState {}, attempt {} of {}):"
+                            + " rolled back, trying again in {} ms", sqlState, attempt, patience.attempts(), pause.toMillis());
+                    sleep(pause);
+                    continue;
+                }
+                cleanUpAfterFailure(start);
+                if (sqlState != null) {
+                    lockConflicts++;
+                    throw new MigrationException(e.getMessage() + " The step waited at most "
+                            + patience.lockTimeout().toMillis() + " ms for each lock and gave way " + attempt
+                            + " time(s): a transaction keeps a table it alters locked. Look for it in pg_stat_activity"
+                            + " (state 'idle in transaction', or a long query), end it, then migrate again.", e);
+                }
+                throw e;
+            }
         }
+    }
+
+    /**
+     * How many times the last {@link #migrateToAfter()} had a step rolled back because it met a
+     * lock it could not get in time (or a deadlock); 0 when every lock came at once.
+     */
+    public int lockConflictsOfLastMove() {
+        return lockConflicts;
     }
 
     /** Goes back from AFTER (or a partial state) to BEFORE, without long locks. */
@@ -188,7 +242,8 @@ public final class Migrations {
                 .target(target)
                 .validateMigrationNaming(true)
                 .cleanDisabled(true)
-                .loggers("slf4j");
+                .loggers("slf4j")
+                .callbacks(new LockTimeoutCallback(patience));
         configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
         return configuration.load();
     }
@@ -242,6 +297,70 @@ public final class Migrations {
         }
     }
 
+    private int lastInstalledRank() {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            if (!historyExists(connection)) {
+                return 0;
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT coalesce(max(installed_rank), 0) FROM " + HISTORY_TABLE)) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("Could not read the schema history: " + describe(e), e);
+        }
+    }
+
+    /** The scripts recorded as applied after {@code rank}, with Flyway's own timing of each. */
+    private List<Applied> appliedSince(int rank) {
+        List<Applied> applied = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT version, description, execution_time FROM " + HISTORY_TABLE
+                     + " WHERE success AND version IS NOT NULL AND installed_rank > " + rank + " ORDER BY installed_rank")) {
+            while (rows.next()) {
+                applied.add(new Applied(rows.getString(1), rows.getString(2), Duration.ofMillis(rows.getLong(3))));
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("Could not read the schema history: " + describe(e), e);
+        }
+        if (!applied.isEmpty()) {
+            LOG.info("Applied {} migration(s), schema now at {}", applied.size(), applied.get(applied.size() - 1).version());
+        }
+        return applied;
+    }
+
+    private boolean failedHistoryRow() {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + HISTORY_TABLE + " WHERE NOT success")) {
+            rows.next();
+            return rows.getLong(1) > 0;
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    /** The SQLState when the failure was a lock not granted in time or a deadlock, else null. */
+    private static String lockConflict(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && LOCK_CONFLICTS.contains(sql.getSQLState())) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException("Interrupted while waiting to retry a migration step", e);
+        }
+    }
+
     private List<String> pendingScripts() {
         List<String> scripts = new ArrayList<>();
         for (MigrationInfo pending : flyway("latest").info().pending()) {
@@ -258,11 +377,57 @@ public final class Migrations {
         }
     }
 
-    /** Runs a down script one statement at a time, in autocommit (down scripts hold no ';' inside a statement). */
-    private static void runStatements(Connection connection, String resource) throws SQLException {
+    /**
+     * Runs a down script one statement at a time (down scripts hold no ';' inside a statement). A
+     * {@code DROP ... CONCURRENTLY} runs as it is, in autocommit. A {@code DROP CONSTRAINT} takes
+     * ACCESS EXCLUSIVE on its table even when the constraint is not there, and a waiting request
+     * for it stops every reader and writer queued behind it: it is skipped when the constraint does
+     * not exist, and otherwise runs in a transaction of its own under {@link LockPatience}.
+     */
+    private void runStatements(Connection connection, String resource) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements(resource)) {
+                Matcher dropConstraint = DROP_CONSTRAINT.matcher(sql);
+                if (sql.contains("CONCURRENTLY")) {
+                    statement.execute(sql);
+                } else if (!dropConstraint.matches() || constraintExists(connection, dropConstraint.group(1), dropConstraint.group(2))) {
+                    executePatiently(connection, sql);
+                }
+            }
+        }
+    }
+
+    private static boolean constraintExists(Connection connection, String table, String constraint) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT count(*) FROM pg_constraint WHERE conname = ? AND conrelid = to_regclass(?)")) {
+            query.setString(1, constraint);
+            query.setString(2, table);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) > 0;
+            }
+        }
+    }
+
+    /** One statement in a transaction of its own with a short lock_timeout, tried again when it gives way. */
+    private void executePatiently(Connection connection, String sql) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL lock_timeout = '" + patience.lockTimeout().toMillis() + "ms'");
                 statement.execute(sql);
+                connection.commit();
+                return;
+            } catch (SQLException e) {
+                connection.rollback();
+                if (lockConflict(e) == null || attempt >= patience.attempts()) {
+                    throw e;
+                }
+                LOG.warn("A revert step gave way to a running transaction (SQLState {}, attempt {} of {})",
+                        e.getSQLState(), attempt, patience.attempts());
+                sleep(patience.pauseAfter(attempt));
+            } finally {
+                connection.setAutoCommit(true);
             }
         }
     }

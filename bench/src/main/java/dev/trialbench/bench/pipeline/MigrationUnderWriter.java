@@ -72,6 +72,7 @@ final class MigrationUnderWriter {
             join(sampler);
         }
         double totalMillis = (System.nanoTime() - started) / 1e6;
+        int lockConflicts = migrations.lockConflictsOfLastMove();
         int rerun = migrations.migrateToAfter().size();
         deleteWriterRows(dataSource);
         List<MigrationStep> steps = new ArrayList<>();
@@ -79,7 +80,7 @@ final class MigrationUnderWriter {
             steps.add(new MigrationStep(step.version(), step.description(), step.duration().toMillis()));
         }
         return new MigrationEvidence(steps, totalMillis, inserts.get(), failures.get(), maxWriterMillis[0],
-                maxLockWaitMillis[0], rerun);
+                maxLockWaitMillis[0], rerun, lockConflicts);
     }
 
     private static void write(DataSource writerSource, SeedPlan plan, AtomicBoolean running, AtomicLong inserts,

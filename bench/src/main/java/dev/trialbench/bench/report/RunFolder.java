@@ -2,7 +2,9 @@ package dev.trialbench.bench.report;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.trialbench.bench.results.LoadEvidence;
 import dev.trialbench.bench.results.RunEnvironment;
@@ -72,9 +74,30 @@ public record RunFolder(Path folder, RunEnvironment environment, RunEvidence evi
         return new RunFolder(folder, environment, evidence, cells);
     }
 
+    /**
+     * Fields of {@value #EVIDENCE} added after runs were published, by the JSON pointer of the object
+     * that holds them: absent in an older file means "not recorded", read as null (each is of a
+     * nullable type). Every other field must be there, so that a file that drifted from
+     * {@link RunEvidence} is refused rather than read with silent zeros.
+     */
+    private static final Map<String, List<String>> EVIDENCE_FIELDS_ADDED_LATER = Map.of(
+            "/migration", List.of("lockConflicts"));
+
     private static <T> T json(Path folder, String name, Class<T> type) {
         try {
-            T value = MAPPER.readValue(Files.readString(folder.resolve(name)), type);
+            JsonNode tree = MAPPER.readTree(Files.readString(folder.resolve(name)));
+            if (type == RunEvidence.class) {
+                EVIDENCE_FIELDS_ADDED_LATER.forEach((pointer, fields) -> {
+                    if (tree != null && tree.at(pointer) instanceof ObjectNode holder) {
+                        fields.forEach(field -> {
+                            if (!holder.has(field)) {
+                                holder.putNull(field);
+                            }
+                        });
+                    }
+                });
+            }
+            T value = tree == null || tree.isNull() || tree.isMissingNode() ? null : MAPPER.treeToValue(tree, type);
             if (value == null) {
                 throw new RunFolderException(name, name + " is malformed: it holds null instead of an object");
             }
@@ -84,7 +107,7 @@ public record RunFolder(Path folder, RunEnvironment environment, RunEvidence evi
                     + e.getPathReference() + ". It must match " + type.getSimpleName() + "; re-run the pipeline.", e);
         } catch (JsonProcessingException e) {
             throw new RunFolderException(name, name + " is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + "). Re-run the pipeline to write it again.", e);
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")") + ". Re-run the pipeline to write it again.", e);
         } catch (IOException e) {
             throw new RunFolderException(name, name + " cannot be read: " + e.getMessage(), e);
         }

@@ -8,6 +8,7 @@ import dev.trialbench.bench.report.Document.Subheading;
 import dev.trialbench.bench.report.Document.Table;
 import dev.trialbench.bench.results.RunEvidence;
 import dev.trialbench.bench.results.RunEvidence.IndexNote;
+import dev.trialbench.db.LockPatience;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,14 +29,24 @@ final class RunSections {
         }
         RunEvidence.MigrationEvidence migration = evidence.migration().get();
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Bullets(List.of(
+        List<String> items = new ArrayList<>(List.of(
                 "total: " + Numbers.ms(migration.totalMillis()) + " for " + EvidenceLookup.list(migration.steps()).size()
                         + " steps",
                 "a concurrent writer completed " + Numbers.count(migration.writerInserts()) + " inserts, "
                         + Numbers.count(migration.writerFailures()) + " failed; its longest insert took "
                         + Numbers.ms(migration.maxWriterWaitMillis()),
                 "longest lock wait of the writer seen while sampling pg_stat_activity every 10 ms: " + Numbers.ms(migration.maxLockWaitMillis()),
-                "a second migration to AFTER applied " + migration.rerunApplied())));
+                "a second migration to AFTER applied " + migration.rerunApplied()));
+        if (migration.lockConflicts() != null) {
+            items.add(migration.lockConflicts() == 0
+                    ? "the constraint step (V4_1, SHARE ROW EXCLUSIVE on each table and on `users`) got its locks at the first attempt"
+                    : "the constraint step (V4_1, SHARE ROW EXCLUSIVE on each table and on `users`) gave way to running"
+                            + " transactions " + migration.lockConflicts() + " time(s): it waits at most "
+                            + LockPatience.DEFAULT.lockTimeout().toMillis() + " ms per lock"
+                            + " (lock_timeout, below deadlock_timeout), rolls back whole and tries again, so that writers"
+                            + " never queue long behind it and no application transaction is chosen as a deadlock victim");
+        }
+        blocks.add(new Bullets(items));
         blocks.add(new Table(List.of("version", "step", "ms"), EvidenceLookup.list(migration.steps()).stream()
                 .map(step -> List.of("V" + step.version(), step.description(), Numbers.millis(step.millis()))).toList()));
         return new Section(id, heading, blocks);

@@ -38,9 +38,12 @@ public record RunEvidence(
      * @param maxWriterWaitMillis the longest a single insert of that writer took (lock waits included)
      * @param maxLockWaitMillis   the writer's longest lock wait seen in pg_stat_activity (sampled every 10 ms)
      * @param rerunApplied        migrations a second migrateToAfter applied (0 = idempotent)
+     * @param lockConflicts       times a transactional step gave way to a running transaction (lock_timeout or
+     *                            deadlock) and was tried again; null in runs recorded before it was counted
      */
     public record MigrationEvidence(List<MigrationStep> steps, double totalMillis, long writerInserts, long writerFailures,
-                                    double maxWriterWaitMillis, double maxLockWaitMillis, int rerunApplied) {
+                                    double maxWriterWaitMillis, double maxLockWaitMillis, int rerunApplied,
+                                    Integer lockConflicts) {
     }
 
     public record MigrationStep(String version, String description, double millis) {

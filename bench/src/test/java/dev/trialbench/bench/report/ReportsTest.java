@@ -45,6 +45,23 @@ class ReportsTest {
     }
 
     @Test
+    void theMigrationSectionSaysHowOftenTheConstraintStepGaveWayWhenTheRunCountedIt() throws IOException {
+        Path older = Fixture.copy(temp.resolve("older"), Fixture.RUN_NAME);
+        Path none = Fixture.copy(temp.resolve("none"), Fixture.RUN_NAME);
+        Path some = Fixture.copy(temp.resolve("some"), Fixture.RUN_NAME);
+        Fixture.edit(none, RunFolder.EVIDENCE, text -> text.replace("\"rerunApplied\"", "\"lockConflicts\": 0, \"rerunApplied\""));
+        Fixture.edit(some, RunFolder.EVIDENCE, text -> text.replace("\"rerunApplied\"", "\"lockConflicts\": 4, \"rerunApplied\""));
+        for (Path folder : List.of(older, none, some)) {
+            Reports.write(folder);
+        }
+
+        assertThat(Files.readString(older.resolve(Reports.MARKDOWN))).doesNotContain("constraint step (V4_1");
+        assertThat(Files.readString(none.resolve(Reports.MARKDOWN))).contains("got its locks at the first attempt");
+        assertThat(Files.readString(some.resolve(Reports.MARKDOWN))).contains("gave way to running transactions 4 time(s)")
+                .contains("at most 500 ms per lock");
+    }
+
+    @Test
     void theMarkdownReportCarriesEverySection() throws IOException {
         Path folder = Fixture.copy(temp);
         Reports.write(folder);

@@ -84,6 +84,17 @@ class RunFolderTest {
     }
 
     @Test
+    void aFieldAddedAfterARunWasPublishedReadsAsNotRecordedAndOtherwiseAsWritten() {
+        Path older = Fixture.copy(temp, "older");
+        Path newer = Fixture.copy(temp, "newer");
+        Fixture.edit(newer, RunFolder.EVIDENCE, text -> text.replace("\"rerunApplied\"", "\"lockConflicts\": 3, \"rerunApplied\""));
+
+        assertThat(Files.exists(older.resolve(RunFolder.EVIDENCE))).isTrue();
+        assertThat(RunFolder.read(older).evidence().migration().lockConflicts()).as("absent: not recorded").isNull();
+        assertThat(RunFolder.read(newer).evidence().migration().lockConflicts()).isEqualTo(3);
+    }
+
+    @Test
     void refusesJsonThatIsNotJson() {
         Path folder = Fixture.copy(temp);
         Fixture.edit(folder, RunFolder.JMH_BEFORE, text -> text.substring(0, text.length() / 2));
