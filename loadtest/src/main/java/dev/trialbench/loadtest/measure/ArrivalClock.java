@@ -4,9 +4,16 @@ import java.util.function.LongSupplier;
 
 /**
  * Numbers the arrivals of one injector in the order they start and gives each its intended start
- * on {@link System#nanoTime()}'s scale (see {@link IntendedSchedule} for the rule and why). The
- * first arrival fixes the origin. Thread-safe: {@link #next()} is synchronized, and is the only
- * place that hands out sequence numbers.
+ * on {@link System#nanoTime()}'s scale (see {@link IntendedSchedule} for the rule and why).
+ *
+ * <p>The origin {@code T} is the earliest that the warm-up's arrivals imply: each gives
+ * {@code actual - offset}, and since an arrival can start late (a cold JVM, a busy event loop) but
+ * not early by more than Gatling's rounding, the smallest is the best estimate. Taking the first
+ * arrival alone would shift every intended start by however late that one arrival was, and hide as
+ * much of every later delay. The origin is fixed when the warm-up ends: measured arrivals that start
+ * early then are measured from their actual start (see {@link Arrival#latencyNanos}), never credited.
+ * Thread-safe: {@link #next()} is synchronized, and is the only place that hands out sequence
+ * numbers.
  */
 public final class ArrivalClock {
 
@@ -41,7 +48,7 @@ public final class ArrivalClock {
         long now = nanoTime.getAsLong();
         long sequence = nextSequence++;
         IntendedSchedule.Slot slot = schedule.slot(sequence);
-        if (sequence == 0) {
+        if (sequence == 0 || !slot.measured() && now - slot.offsetNanos() < originNanos) {
             originNanos = now - slot.offsetNanos();
         }
         return new Arrival(sequence, slot, originNanos + slot.offsetNanos(), now);

@@ -13,17 +13,21 @@ import java.util.List;
  * late, the user still waited those 300 ms, but a send-time histogram shows the short service time
  * (coordinated omission). Measuring from the schedule charges every delay to the percentiles.
  *
- * <p><b>How.</b> Gatling's {@code constantUsersPerSec(r).during(d)} (not randomized) injects
- * round(r·d) users; for a whole rate r it places the k-th user of a stage (k from 0) at
- * {@code t_stage + (k+1)/r - 1 ms}, i.e. at the end of its 1/r slot, to the millisecond. Stages
- * follow one another without gap. So with {@code T} the injection start, arrival k of stage j is
- * intended at {@code T + (d_0 + ... + d_(j-1)) + (k+1)/r_j} (the constant 1 ms is left out: it
- * cancels). {@code T} itself is not exposed by Gatling, so the {@link ArrivalClock} takes it from
- * the first arrival: {@code T = actualStart(0) - 1/r_0}. Arrivals are numbered in the order they
- * start; two arrivals started within the same instant on two event loops may swap numbers, which
- * moves an intended start by one slot at most for a pair that started together anyway. The settings
- * insist on whole rates per injector (otherwise Gatling spreads a fractional rate unevenly within
- * each second, and the schedule would be off by up to 1/r).
+ * <p><b>How.</b> Gatling 3.15's {@code constantUsersPerSec(r).during(d)} (not randomized) injects
+ * round(r·d) users and starts the k-th user of a stage (k from 0) at the start of its 1/r slot,
+ * {@code t_stage + k/r}; stages follow one another without gap. So with {@code T} the injection
+ * start, arrival k of stage j is intended at {@code T + (d_0 + ... + d_(j-1)) + k/r_j}, and the
+ * first arrival of all starts at {@code T}: the {@link ArrivalClock} takes {@code T} from it, since
+ * Gatling does not expose it. {@code ArrivalScheduleGatlingTest} runs Gatling itself over stages of
+ * very different rates and checks this rule against where it really starts each arrival (an
+ * earlier rule here, end of slot, {@code (k+1)/r}, charged every arrival of a stage {@code 1/r_0 -
+ * 1/r_j} too much: about 130 ms at 20/s after a 5/s warm-up). Gatling's timer runs a few
+ * milliseconds early per stage; an arrival that starts before its slot is measured from its actual
+ * start, never credited. Arrivals are numbered in the order they start; two arrivals started within
+ * the same instant on two event loops may swap numbers, which moves an intended start by one slot at
+ * most for a pair that started together anyway. The settings insist on whole rates per injector
+ * (otherwise Gatling spreads a fractional rate unevenly within each second, and the schedule would
+ * be off by up to 1/r).
  *
  * <p>Stage 0 is the warm-up (label {@code warmup}); measured stages are labelled 1, 2, ...
  * Immutable and thread-safe.
@@ -71,7 +75,7 @@ public final class IntendedSchedule {
             boolean last = index == stages.size() - 1;
             if (sequence < first + stage.arrivals() || last) {
                 long k = sequence - first;
-                long offset = startNanos + Math.round((k + 1) * 1e9 / stage.ratePerSecond());
+                long offset = startNanos + Math.round(k * 1e9 / stage.ratePerSecond());
                 return new Slot(index, stageLabel(index), k, offset);
             }
             first += stage.arrivals();

@@ -94,14 +94,14 @@ class LoadHistogramsTest {
     }
 
     @Test
-    void theScheduleGivesEachArrivalTheEndOfItsSlot() {
+    void theScheduleGivesEachArrivalTheStartOfItsSlot() {
         IntendedSchedule schedule = new IntendedSchedule(new dev.trialbench.loadtest.config.Stage(10, 2),
                 List.of(new dev.trialbench.loadtest.config.Stage(4, 1), new dev.trialbench.loadtest.config.Stage(20, 1)));
 
         assertThat(schedule.totalArrivals()).isEqualTo(20 + 4 + 20);
-        assertThat(schedule.slot(0)).isEqualTo(new IntendedSchedule.Slot(0, "warmup", 0, 100 * MS));
-        assertThat(schedule.slot(19).offsetNanos()).isEqualTo(2000 * MS);
-        assertThat(schedule.slot(20)).isEqualTo(new IntendedSchedule.Slot(1, "1", 0, 2250 * MS));
-        assertThat(schedule.slot(24)).isEqualTo(new IntendedSchedule.Slot(2, "2", 0, 3050 * MS));
+        assertThat(schedule.slot(0)).isEqualTo(new IntendedSchedule.Slot(0, "warmup", 0, 0));
+        assertThat(schedule.slot(19).offsetNanos()).isEqualTo(1900 * MS);
+        assertThat(schedule.slot(20)).isEqualTo(new IntendedSchedule.Slot(1, "1", 0, 2000 * MS));
+        assertThat(schedule.slot(24)).isEqualTo(new IntendedSchedule.Slot(2, "2", 0, 3000 * MS));
     }
 }
