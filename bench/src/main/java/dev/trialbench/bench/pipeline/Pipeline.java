@@ -19,6 +19,7 @@ import dev.trialbench.bench.results.RunEvidence.DatabaseEvidence;
 import dev.trialbench.bench.results.RunEvidence.MigrationEvidence;
 import dev.trialbench.bench.results.RunEvidence.SeedEvidence;
 import dev.trialbench.bench.results.RunEvidence.StatementEvidence;
+import dev.trialbench.loadtest.measure.IntendedSchedule;
 import dev.trialbench.db.Jdbis;
 import dev.trialbench.db.Migrations;
 import dev.trialbench.db.Pool;
@@ -160,8 +161,10 @@ public final class Pipeline {
                     plan));
         }
         RunFolderWriter.write(folder.resolve(LoadEvidence.FILE), load == null
-                ? new LoadEvidence("no load runs (--skip-load)", LoadEvidence.Kpi.REPORT, List.of(), null, null)
-                : new LoadEvidence(null, LoadEvidence.Kpi.REPORT, loadRuns, migrationUnderLoad, pgbenchComparison));
+                ? new LoadEvidence("no load runs (--skip-load)", LoadEvidence.Kpi.REPORT, List.of(), null, null,
+                        IntendedSchedule.RULE)
+                : new LoadEvidence(null, LoadEvidence.Kpi.REPORT, loadRuns, migrationUnderLoad, pgbenchComparison,
+                        IntendedSchedule.RULE));
         RunEvidence.IndexAudit audit = phases.run("index audit", () -> audit(monitor));
         ReliabilityEvidence reliability = settings.skipReliability() ? null
                 : phases.run("reliability: faults, outage, naive vs batched under a race",

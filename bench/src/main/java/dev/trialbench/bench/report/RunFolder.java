@@ -75,28 +75,27 @@ public record RunFolder(Path folder, RunEnvironment environment, RunEvidence evi
     }
 
     /**
-     * Fields of {@value #EVIDENCE} added after runs were published, by the JSON pointer of the object
-     * that holds them: absent in an older file means "not recorded", read as null (each is of a
-     * nullable type). Every other field must be there, so that a file that drifted from
-     * {@link RunEvidence} is refused rather than read with silent zeros.
+     * Fields added after runs were published, by file type and the JSON pointer of the object that
+     * holds them: absent in an older file means "not recorded", read as null (each is of a nullable
+     * type). Every other field must be there, so that a file that drifted from its record is refused
+     * rather than read with silent zeros.
      */
-    private static final Map<String, List<String>> EVIDENCE_FIELDS_ADDED_LATER = Map.of(
-            "/migration", List.of("lockConflicts"));
+    private static final Map<Class<?>, Map<String, List<String>>> FIELDS_ADDED_LATER = Map.of(
+            RunEvidence.class, Map.of("/migration", List.of("lockConflicts")),
+            LoadEvidence.class, Map.of("", List.of("intendedStart")));
 
     private static <T> T json(Path folder, String name, Class<T> type) {
         try {
             JsonNode tree = MAPPER.readTree(Files.readString(folder.resolve(name)));
-            if (type == RunEvidence.class) {
-                EVIDENCE_FIELDS_ADDED_LATER.forEach((pointer, fields) -> {
-                    if (tree != null && tree.at(pointer) instanceof ObjectNode holder) {
-                        fields.forEach(field -> {
-                            if (!holder.has(field)) {
-                                holder.putNull(field);
-                            }
-                        });
-                    }
-                });
-            }
+            FIELDS_ADDED_LATER.getOrDefault(type, Map.of()).forEach((pointer, fields) -> {
+                if (tree != null && tree.at(pointer) instanceof ObjectNode holder) {
+                    fields.forEach(field -> {
+                        if (!holder.has(field)) {
+                            holder.putNull(field);
+                        }
+                    });
+                }
+            });
             T value = tree == null || tree.isNull() || tree.isMissingNode() ? null : MAPPER.treeToValue(tree, type);
             if (value == null) {
                 throw new RunFolderException(name, name + " is malformed: it holds null instead of an object");

@@ -14,8 +14,11 @@ import java.util.Map;
  * @param runs       every load run, in the order they ran
  * @param migration  the AFTER migrations applied while the mixed workload ran, or null
  * @param pgbench    pgbench running the batched path's transaction at the service pool's concurrency, or null
+ * @param intendedStart the rule that gave each request its intended start ({@code IntendedSchedule.RULE});
+ *                   null in runs recorded before it was written, which took the end of each slot
  */
-public record LoadEvidence(String note, Kpi kpi, List<Run> runs, MigrationUnderLoad migration, PgbenchComparison pgbench) {
+public record LoadEvidence(String note, Kpi kpi, List<Run> runs, MigrationUnderLoad migration, PgbenchComparison pgbench,
+                           String intendedStart) {
 
     /** The file in the run folder. */
     public static final String FILE = "load.json";

@@ -71,7 +71,8 @@ public final class LoadFixture {
         }
         try {
             JSON.writeValue(folder.resolve(LoadEvidence.FILE).toFile(),
-                    new LoadEvidence(null, Kpi.REPORT, written, migration, pgbench));
+                    new LoadEvidence(null, Kpi.REPORT, written, migration, pgbench,
+                            dev.trialbench.loadtest.measure.IntendedSchedule.RULE));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -43,6 +43,13 @@ public final class IntendedSchedule {
 
     public static final String WARMUP_LABEL = "warmup";
 
+    /**
+     * This rule, by name, as run folders record it: each arrival due at the start of its slot, the
+     * origin the earliest the warm-up implies. Runs recorded before the name was written used the
+     * end of the slot and the first arrival as the origin.
+     */
+    public static final String RULE = "slot-start";
+
     private final List<Stage> stages;
 
     /** The injector's own stages (rates already divided among injectors), warm-up first. */
