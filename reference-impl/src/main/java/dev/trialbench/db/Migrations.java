@@ -64,6 +64,12 @@ import org.slf4j.LoggerFactory;
  *       the very damage trialbench measures.</li>
  * </ul>
  *
+ * <p>The one transactional step that takes locks writers wait for (V4_1's {@code ADD CONSTRAINT
+ * ... NOT VALID}: SHARE ROW EXCLUSIVE on each table and on {@code users}) runs under a short
+ * {@code lock_timeout} ({@link LockTimeoutCallback}) and is tried again when it gives way
+ * ({@link LockPatience}): waiting, it would queue every writer behind it, and under load it
+ * deadlocked with the activation path. The way back drops constraints under the same rule.
+ *
  * <p>Flyway's advisory lock is taken without a transaction: with the default transactional lock, a
  * second connection stays idle in transaction and {@code CREATE INDEX CONCURRENTLY} waits for it
  * forever. Thread-safe as far as PostgreSQL serializes concurrent migrations; meant to be called from
@@ -324,9 +330,6 @@ public final class Migrations {
             }
         } catch (SQLException e) {
             throw new MigrationException("Could not read the schema history: " + describe(e), e);
-        }
-        if (!applied.isEmpty()) {
-            LOG.info("Applied {} migration(s), schema now at {}", applied.size(), applied.get(applied.size() - 1).version());
         }
         return applied;
     }

@@ -7,11 +7,13 @@ import dev.trialbench.loadtest.measure.LatencyStats;
 import dev.trialbench.loadtest.measure.LoadHistograms;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A run's load evidence ({@code load.json}) with each load run's merged histogram
@@ -49,6 +51,37 @@ record LoadRuns(LoadEvidence evidence, Map<String, LoadHistograms> histograms) {
 
     boolean isEmpty() {
         return evidence.runs().isEmpty();
+    }
+
+    /**
+     * Whether the latencies were recorded under the end-of-slot rule (a {@code load.json} without
+     * {@code intendedStart}): Gatling starts each arrival at the start of its slot, so that rule
+     * charged every arrival of a stage faster than the warm-up {@code 1/r(warm-up) - 1/r(stage)}
+     * (per injector) on top of its latency. Such runs keep their figures, flagged, and the claims
+     * that rest on latency under load are not judged from them.
+     */
+    boolean endOfSlotRule() {
+        return !isEmpty() && evidence.intendedStart() == null;
+    }
+
+    /**
+     * For a run under the end-of-slot rule, what it overcharged at each offered rate faster than the
+     * warm-up, e.g. {@code 20/s: 100 ms, 40/s: 150 ms}; computed from the rates in {@code load.json}.
+     */
+    String endOfSlotOvercharge() {
+        TreeMap<Double, Double> byRate = new TreeMap<>();
+        for (Run run : evidence.runs()) {
+            double warmup = run.warmup().ratePerSecond() / run.injectors();
+            for (Stage stage : run.stages()) {
+                double rate = stage.ratePerSecond() / run.injectors();
+                if (rate > warmup) {
+                    byRate.merge(stage.ratePerSecond(), 1000 / warmup - 1000 / rate, Math::max);
+                }
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        byRate.forEach((rate, millis) -> parts.add(Numbers.plain(rate) + "/s: " + Numbers.ms(millis)));
+        return parts.isEmpty() ? "none (no stage was faster than the warm-up)" : String.join(", ", parts);
     }
 
     List<Run> runs(String kind) {

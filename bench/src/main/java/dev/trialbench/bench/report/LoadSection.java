@@ -34,6 +34,14 @@ final class LoadSection {
             + " whenever the answer came) per second of the stage; under saturation answers come seconds late, so this is"
             + " not what the server completed during the stage.";
 
+    /** Heads the section of a run recorded under the end-of-slot rule ({@link LoadRuns#endOfSlotRule()}). */
+    static final String END_OF_SLOT_WARNING = "**The latencies of this run are overstated for every stage faster than"
+            + " its warm-up.** It was recorded when trialbench took each arrival's intended start as the end of its slot,"
+            + " while Gatling starts it at the beginning: every arrival of such a stage was charged 1/r(warm-up) - 1/r(stage)"
+            + " (rates per injector) on top of its latency, and a late first arrival moved the whole schedule. Stages at"
+            + " the warm-up's rate are not affected. The figures below are as recorded; the claims that rest on latency"
+            + " under load are not judged from this run; a run recorded later measures them again.";
+
     private LoadSection() {
     }
 
@@ -46,6 +54,10 @@ final class LoadSection {
             return new Section(ID, HEADING, blocks);
         }
         blocks.add(new Paragraph(method(load)));
+        if (load.endOfSlotRule()) {
+            blocks.add(new Paragraph(END_OF_SLOT_WARNING + " The overcharge by offered rate: "
+                    + load.endOfSlotOvercharge() + "."));
+        }
         blocks.add(new Subheading("Each workload, before and after the migrations"));
         blocks.add(perRun(load));
         blocks.add(new Subheading("Activation at each offered rate"));

@@ -194,6 +194,22 @@ class LoadReportTest {
     }
 
     @Test
+    void aRunRecordedUnderTheEndOfSlotRuleIsFlaggedWithItsOverchargeAndItsLatencyClaimsAreNotJudged() {
+        Path folder = folder(planted(56));
+        Fixture.edit(folder, "load.json", text -> text.replaceFirst(",\\s*\"intendedStart\"\\s*:\\s*\"slot-start\"", ""));
+
+        String section = underLoad(folder);
+
+        assertThat(Files.exists(folder.resolve("load.json"))).isTrue();
+        assertThat(section).contains("**The latencies of this run are overstated for every stage faster than its warm-up.**")
+                .contains("The overcharge by offered rate: 20/s: 100 ms, 40/s: 150 ms, 80/s: 175 ms.");
+        assertThat(claim(folder, P95).verdict()).isEqualTo(Verdict.NOT_JUDGED);
+        assertThat(claim(folder, POOL_SIZE).verdict()).isEqualTo(Verdict.NOT_JUDGED);
+        assertThat(claim(folder, EXHAUSTION).verdict()).as("counts of timeouts, not latencies").isEqualTo(Verdict.HOLDS);
+        assertThat(underLoad(folder(planted(56)))).doesNotContain("overstated");
+    }
+
+    @Test
     void p95UnderLoadFailsNamingTheWorkloadOverTheBudget() {
         LoadFixture load = planted(56);
         load.run("mixed-after", "mixed", "batched", "after", new Stage(40, 4)).latency("listing", 12)
