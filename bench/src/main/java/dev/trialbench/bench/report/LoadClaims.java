@@ -82,21 +82,59 @@ final class LoadClaims {
                 "p95 of busy connections / pool size, sampled every 100 ms: " + String.join(", ", figures), judgement, SOURCE);
     }
 
-    /** "Connection pool exhaustion under load" before; the fixes should end it. */
+    /**
+     * "Connection pool exhaustion under load" before; the fixes should end it. The pool is exhausted
+     * in a set of runs when a connection request timed out, when the service shed requests with 503
+     * (they waited for a worker, each of which holds a connection, past the pool's connection
+     * timeout: the service answers 503 before HikariCP's own timeout can fire), or when every
+     * connection was busy in the sampled p95.
+     */
     static Claim exhaustion(ClaimContext context, LoadRuns load) {
-        long before = timeouts(load, CellKey.BEFORE);
-        long after = timeouts(load, CellKey.AFTER);
-        String measured = "connection timeouts in the service's pool: " + before + " before (naive and batched), " + after
-                + " after, at the same offered rates";
-        Judgement judgement = before > 0 && after == 0
+        PoolPressure before = PoolPressure.of(load, CellKey.BEFORE);
+        PoolPressure after = PoolPressure.of(load, CellKey.AFTER);
+        String measured = "the service's pool in the activation runs, before the migrations (naive and batched): "
+                + before + "; after: " + after + "; at the same offered rates";
+        Judgement judgement = before.exhausted() && !after.exhausted()
                 ? Judgement.holds("the pool ran out before the migrations and not after: the slow queries held the"
                         + " connections, so the indexes (not the pool settings) end the exhaustion")
-                : before > 0 ? Judgement.holds("the pool ran out before the migrations, and connections still timed out"
-                        + " after them (" + after + "): the migrations alone do not end the exhaustion")
+                : before.exhausted() ? Judgement.holds("the pool ran out before the migrations, and still after them ("
+                        + after + "): the migrations alone do not end the exhaustion")
                 : Judgement.holdsOnlyIf("the offered rate exceeds what the measured one did",
-                        "no connection timed out before the migrations at the rates offered here");
+                        "the pool never ran out before the migrations at the rates offered here");
         return context.claim("Performance Improvements Expected", "Connection pool exhaustion under load (before)",
                 measured, judgement, SOURCE);
+    }
+
+    /** The signs of an exhausted pool over the activation runs at one schema state. */
+    record PoolPressure(long timeouts, long shed, Double busyP95) {
+
+        static PoolPressure of(LoadRuns load, String schema) {
+            long timeouts = 0;
+            long shed = 0;
+            Double busy = null;
+            for (Run run : load.runs("activation")) {
+                if (!run.schema().equals(schema)) {
+                    continue;
+                }
+                timeouts += run.poolWait().timeouts();
+                shed += run.statuses().values().stream().mapToLong(statuses -> statuses.getOrDefault("503", 0L)).sum();
+                Double p95 = run.poolWait().utilizationP95();
+                if (p95 != null) {
+                    busy = busy == null ? p95 : Math.max(busy, p95);
+                }
+            }
+            return new PoolPressure(timeouts, shed, busy);
+        }
+
+        boolean exhausted() {
+            return timeouts > 0 || shed > 0 || busyP95 != null && busyP95 >= 1.0;
+        }
+
+        @Override
+        public String toString() {
+            return timeouts + " connection timeouts, " + shed + " requests shed with 503, busy connections p95 "
+                    + (busyP95 == null ? Numbers.NOT_AVAILABLE : Numbers.percent(busyP95));
+        }
     }
 
     /** "Pool size (20) may be too high": the sweep's highest rate within the p95 budget at each pool size. */
@@ -128,11 +166,6 @@ final class LoadClaims {
             judgement = Judgement.fails("20 connections sustained more than 10 within the KPIs");
         }
         return context.claim("Connection Pool Configuration", "Pool size (20) may be too high", measured, judgement, SOURCE);
-    }
-
-    private static long timeouts(LoadRuns load, String schema) {
-        return load.runs("activation").stream().filter(run -> run.schema().equals(schema))
-                .mapToLong(run -> run.poolWait().timeouts()).sum();
     }
 
     /**

@@ -250,8 +250,9 @@ class LoadReportTest {
         Claim exhaustion = claim(folder(planted(56)), EXHAUSTION);
 
         assertThat(exhaustion.verdict()).isEqualTo(Verdict.HOLDS);
-        assertThat(exhaustion.measured()).startsWith("connection timeouts in the service's pool: 4 before (naive and batched),"
-                + " 0 after");
+        assertThat(exhaustion.measured()).startsWith("the service's pool in the activation runs, before the migrations"
+                + " (naive and batched): 4 connection timeouts, 0 requests shed with 503, busy connections p95 90.00 %;"
+                + " after: 0 connection timeouts, 0 requests shed with 503, busy connections p95 90.00 %");
     }
 
     @Test
@@ -266,8 +267,29 @@ class LoadReportTest {
         Claim noTimeouts = claim(folder(none), EXHAUSTION);
 
         assertThat(stillTimingOut.verdict()).isEqualTo(Verdict.HOLDS);
-        assertThat(stillTimingOut.judgement().reason()).contains("still timed out after them (2)");
+        assertThat(stillTimingOut.judgement().reason()).contains("and still after them (2 connection timeouts");
         assertThat(noTimeouts.verdict()).isEqualTo(Verdict.HOLDS_ONLY_IF);
+    }
+
+    @Test
+    void exhaustionCountsRequestsShedWith503AndAFullPoolNotOnlyConnectionTimeouts() {
+        LoadFixture shed = new LoadFixture();
+        shed.run("activation-batched-before", "activation", "batched", "before", TEN).latency("activate-batched", 900)
+                .status("activate-batched", 1, "503", 7);
+        shed.run("activation-batched-after", "activation", "batched", "after", TEN).latency("activate-batched", 20);
+        LoadFixture full = new LoadFixture();
+        full.run("activation-batched-before", "activation", "batched", "before", TEN).latency("activate-batched", 900)
+                .poolWait(0, 1.0);
+        full.run("activation-batched-after", "activation", "batched", "after", TEN).latency("activate-batched", 20)
+                .poolWait(0, 0.3);
+
+        Claim byShedding = claim(folder(shed), EXHAUSTION);
+        Claim byFullPool = claim(folder(full), EXHAUSTION);
+
+        assertThat(byShedding.verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(byShedding.measured()).contains("0 connection timeouts, 7 requests shed with 503");
+        assertThat(byFullPool.verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(byFullPool.measured()).contains("busy connections p95 100.00 %");
     }
 
     @Test
