@@ -156,7 +156,8 @@ public final class Migrations {
                     lockConflicts++;
                     Duration pause = patience.pauseAfter(attempt);
                     LOG.warn("A migration step gave way to a running transaction (SQLState {}, attempt {} of {}):"
-                            + " rolled back, trying again in {} ms", sqlState, attempt, patience.attempts(), pause.toMillis());
+                            + " rolled back (Flyway's \"failed! Changes successfully rolled back\" line above), trying"
+                            + " again in {} ms", sqlState, attempt, patience.attempts(), pause.toMillis());
                     sleep(pause);
                     continue;
                 }
