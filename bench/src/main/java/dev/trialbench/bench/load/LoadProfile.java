@@ -25,6 +25,12 @@ public record LoadProfile(Stage warmup, List<Stage> activation, List<Stage> list
 
     /** The service's pool in every run but the sweep: the report's Fix 4 production value. */
     public static final int SERVICE_POOL = 10;
+    /**
+     * The issue's performance goal: the service's batched activation within the KPIs at this share of
+     * what pgbench reaches on the same transaction at the same concurrency.
+     */
+    public static final double PGBENCH_GOAL = 0.7;
+
     /** Share of activation arrivals that repeat the previous arrival's body at once (a double click). */
     public static final double DOUBLE_SUBMIT_SHARE = 0.05;
 
@@ -49,6 +55,14 @@ public record LoadProfile(Stage warmup, List<Stage> activation, List<Stage> list
 
     private static List<Stage> stairs(int seconds, double... rates) {
         return java.util.Arrays.stream(rates).mapToObj(rate -> new Stage(rate, seconds)).toList();
+    }
+
+    /**
+     * The offered rate that stands for {@link #PGBENCH_GOAL} of {@code pgbenchTps}: rounded up to a
+     * whole rate per injector (the schedule needs whole rates), so that holding it shows the goal met.
+     */
+    public double pgbenchGoalRate(double pgbenchTps) {
+        return Math.ceil(PGBENCH_GOAL * pgbenchTps / injectors) * injectors;
     }
 
     /** Arrivals a run of these stages offers, warm-up included. */

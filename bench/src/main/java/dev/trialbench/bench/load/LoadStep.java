@@ -92,6 +92,19 @@ public final class LoadStep {
     }
 
     /**
+     * The batched activation on the AFTER schema at one offered rate, {@code rate}, with a pool of
+     * {@code pool}: the rate that stands for the pgbench goal at pgbench's concurrency, for one stage
+     * as long as a sweep stair.
+     */
+    public Run pgbenchGoal(int pool, double rate) {
+        Run run = run(new Spec("pgbench-goal", "pgbench-goal", Scenario.ACTIVATION, "batched", "after", pool,
+                List.of(new Stage(rate, profile.sweep().get(0).seconds()))));
+        // The last load run of the pipeline: later steps (reliability) need the reserved pool fresh.
+        ReservedPoolReset.run(Jdbis.create(database.dataSource()), plan);
+        return run;
+    }
+
+    /**
      * The mixed workload (batched) on the BEFORE schema, with {@code migration} started, in this
      * thread, once the warm-up and the profile's lead time have passed after the first request
      * arrived (injector JVMs take a while to start, and longer on a busy machine).

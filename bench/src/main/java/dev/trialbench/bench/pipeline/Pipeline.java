@@ -159,6 +159,17 @@ public final class Pipeline {
                     load::poolSweep));
             pgbenchComparison = phases.run("pgbench on the batched transaction", () -> pgbenchComparison(server, database,
                     plan));
+            LoadProfile profile = LoadProfile.of(settings.profile());
+            double topStair = profile.sweep().stream().mapToDouble(LoadEvidence.Stage::ratePerSecond).max().orElse(0);
+            // Only inside the range the sweep covered: above it the sweep says "not shown", and a rate
+            // many times what the sweep offered (pgbench on a small quick-profile database) only floods.
+            if (pgbenchComparison.tps() != null && pgbenchComparison.tps() > 0
+                    && profile.pgbenchGoalRate(pgbenchComparison.tps()) <= topStair) {
+                double goalRate = profile.pgbenchGoalRate(pgbenchComparison.tps());
+                int clients = pgbenchComparison.clients();
+                loadRuns.add(phases.run("load: batched activation at " + LoadProfile.PGBENCH_GOAL + "x pgbench",
+                        () -> load.pgbenchGoal(clients, goalRate)));
+            }
         }
         RunFolderWriter.write(folder.resolve(LoadEvidence.FILE), load == null
                 ? new LoadEvidence("no load runs (--skip-load)", LoadEvidence.Kpi.REPORT, List.of(), null, null,

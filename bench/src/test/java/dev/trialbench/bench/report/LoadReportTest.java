@@ -2,6 +2,7 @@ package dev.trialbench.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trialbench.bench.load.LoadProfile;
 import dev.trialbench.bench.report.LoadFixture.PlantedRun;
 import dev.trialbench.bench.results.LoadEvidence.Invariants;
 import dev.trialbench.bench.results.LoadEvidence.MigrationUnderLoad;
@@ -144,6 +145,33 @@ class LoadReportTest {
     void thePgbenchGoalIsNotMetWhenTheNextStairIsStillBelowIt() {
         assertThat(underLoad(folder(planted(120)))).contains("0.33x of pgbench, against the goal of at least 0.70x:"
                 + " **not met**: the next stair, 80/s (0.67x), already missed the KPIs");
+    }
+
+    @Test
+    void aRunAtTheGoalsOwnRateDecidesTheGoalAndStaysOutOfTheKpiClaims() {
+        LoadFixture held = planted(80);
+        held.run("pgbench-goal", "pgbench-goal", "batched", "after", new Stage(56, 2)).pool(10).latency("activate-batched", 31);
+        LoadFixture missed = planted(80);
+        missed.run("pgbench-goal", "pgbench-goal", "batched", "after", new Stage(56, 2)).pool(10).latency("activate-batched", 95);
+        Path missedFolder = folder(missed);
+
+        assertThat(underLoad(folder(held))).contains("The sweep's highest stair within the KPIs at a pool of 10: 40/s (0.50x"
+                        + " of pgbench). Offered exactly the goal's rate, 56/s (0.70x of pgbench, rounded up to a whole rate"
+                        + " per injector), at a pool of 10 (run `pgbench-goal`): p95 31.0 ms")
+                .contains("Against the goal of at least 0.70x of pgbench within the KPIs: **met**.")
+                .doesNotContain("| `pgbench-goal` | `activate-batched` | 56 |");
+        assertThat(underLoad(missedFolder)).contains("p95 95.0 ms").contains("within the KPIs: **not met**.");
+        assertThat(claim(missedFolder, P95).verdict()).as("the goal run is not one of the report's workloads")
+                .isEqualTo(Verdict.HOLDS_ONLY_IF);
+    }
+
+    @Test
+    void theGoalRateIsRoundedUpToAWholeRatePerInjector() {
+        LoadProfile quick = LoadProfile.of(dev.trialbench.bench.jmh.Profile.QUICK);
+
+        assertThat(quick.pgbenchGoalRate(135.0)).isEqualTo(96.0);
+        assertThat(quick.pgbenchGoalRate(80.0)).isEqualTo(56.0);
+        assertThat(quick.pgbenchGoalRate(135.0) / 135.0).isGreaterThanOrEqualTo(LoadProfile.PGBENCH_GOAL);
     }
 
     @Test
