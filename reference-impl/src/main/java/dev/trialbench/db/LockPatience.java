@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * How a migration step that needs locks which block the application's writers (V4_1's
- * {@code ADD CONSTRAINT ... NOT VALID}: SHARE ROW EXCLUSIVE on the table and on the table it
+ * {@code ADD CONSTRAINT ... NOT VALID}: ACCESS EXCLUSIVE on the table for a check, SHARE ROW EXCLUSIVE on
+ * the table and on the table it
  * references) behaves when it meets running transactions.
  *
  * <p>A waiting {@code ALTER TABLE} is worse than a slow one: every writer that comes after it queues

@@ -65,7 +65,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>The one transactional step that takes locks writers wait for (V4_1's {@code ADD CONSTRAINT
- * ... NOT VALID}: SHARE ROW EXCLUSIVE on each table and on {@code users}) runs under a short
+ * ... NOT VALID}: SHARE ROW EXCLUSIVE on each table and on {@code users} for a foreign key, ACCESS
+ * EXCLUSIVE for a check) runs under a short
  * {@code lock_timeout} ({@link LockTimeoutCallback}) and is tried again when it gives way
  * ({@link LockPatience}): waiting, it would queue every writer behind it, and under load it
  * deadlocked with the activation path. The way back drops constraints under the same rule.

@@ -21,7 +21,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * V4_1 adds foreign keys NOT VALID: short, but each ALTER takes SHARE ROW EXCLUSIVE on its table and
+ * V4_1 adds foreign keys NOT VALID (and checks, under ACCESS EXCLUSIVE): short, but each foreign key takes SHARE ROW EXCLUSIVE on its table and
  * on {@code users}, which the application's writes conflict with, and the application takes those
  * tables in another order. Under the mixed load this deadlocked (PostgreSQL ended the migration with
  * 40P01 and the whole move to AFTER was rolled back). Here an "application" transaction plays that

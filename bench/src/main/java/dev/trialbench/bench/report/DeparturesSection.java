@@ -58,7 +58,7 @@ final class DeparturesSection {
                     "a plain `ADD CONSTRAINT` scans the table while holding a lock that blocks writers; the report's \"Migration Safety\" promises no locks"),
             new Departure("Fix 5: the constraints are added with no bound on lock waits",
                     "the constraint step waits at most 500 ms for each lock (`SET LOCAL lock_timeout`), rolls back whole and is tried again, up to 20 attempts; the way back drops a constraint only if it exists, under the same rule",
-                    "`ADD CONSTRAINT ... NOT VALID` still takes SHARE ROW EXCLUSIVE on the table and on `users`: while it waits, every writer queues behind it, and under the mixed load it deadlocked with the activation path (40P01), which rolled back the whole move to AFTER"),
+                    "`ADD CONSTRAINT ... NOT VALID` still takes SHARE ROW EXCLUSIVE on the table and on `users` (a foreign key) or ACCESS EXCLUSIVE (a check): while it waits, every writer queues behind it, and under the mixed load it deadlocked with the activation path (40P01), which rolled back the whole move to AFTER"),
             new Departure("Fix 6: `total_time`, `mean_time`",
                     "`total_exec_time`, `mean_exec_time`",
                     "the columns were renamed in PostgreSQL 13; the report's monitor fails on any current server"));

@@ -39,8 +39,8 @@ final class RunSections {
                 "a second migration to AFTER applied " + migration.rerunApplied()));
         if (migration.lockConflicts() != null) {
             items.add(migration.lockConflicts() == 0
-                    ? "the constraint step (V4_1, SHARE ROW EXCLUSIVE on each table and on `users`) got its locks at the first attempt"
-                    : "the constraint step (V4_1, SHARE ROW EXCLUSIVE on each table and on `users`) gave way to running"
+                    ? "the constraint step (V4_1: SHARE ROW EXCLUSIVE on each table and on `users` for a foreign key, ACCESS EXCLUSIVE for a check) got its locks at the first attempt"
+                    : "the constraint step (V4_1: SHARE ROW EXCLUSIVE on each table and on `users` for a foreign key, ACCESS EXCLUSIVE for a check) gave way to running"
                             + " transactions " + migration.lockConflicts() + " time(s): it waits at most "
                             + LockPatience.DEFAULT.lockTimeout().toMillis() + " ms per lock"
                             + " (lock_timeout, below deadlock_timeout), rolls back whole and tries again, so that writers"
