@@ -45,6 +45,8 @@ public final class LoadStep {
 
     /** The folder under the run folder that holds the histograms. */
     public static final String FOLDER = "load";
+    /** The kind (and label) of the run at the pgbench goal's rate. */
+    public static final String PGBENCH_GOAL_KIND = "pgbench-goal";
     /** Injector JVMs start in seconds; on a busy machine in tens of seconds. */
     private static final long FIRST_REQUEST_TIMEOUT_SECONDS = 120;
 
@@ -97,11 +99,8 @@ public final class LoadStep {
      * as long as a sweep stair.
      */
     public Run pgbenchGoal(int pool, double rate) {
-        Run run = run(new Spec("pgbench-goal", "pgbench-goal", Scenario.ACTIVATION, "batched", "after", pool,
+        return run(new Spec(PGBENCH_GOAL_KIND, PGBENCH_GOAL_KIND, Scenario.ACTIVATION, "batched", "after", pool,
                 List.of(new Stage(rate, profile.sweep().get(0).seconds()))));
-        // The last load run of the pipeline: later steps (reliability) need the reserved pool fresh.
-        ReservedPoolReset.run(Jdbis.create(database.dataSource()), plan);
-        return run;
     }
 
     /**

@@ -163,9 +163,9 @@ public final class Pipeline {
             double topStair = profile.sweep().stream().mapToDouble(LoadEvidence.Stage::ratePerSecond).max().orElse(0);
             // Only inside the range the sweep covered: above it the sweep says "not shown", and a rate
             // many times what the sweep offered (pgbench on a small quick-profile database) only floods.
-            if (pgbenchComparison.tps() != null && pgbenchComparison.tps() > 0
-                    && profile.pgbenchGoalRate(pgbenchComparison.tps()) <= topStair) {
-                double goalRate = profile.pgbenchGoalRate(pgbenchComparison.tps());
+            double goalRate = pgbenchComparison.tps() == null || pgbenchComparison.tps() <= 0 ? Double.NaN
+                    : profile.pgbenchGoalRate(pgbenchComparison.tps());
+            if (goalRate <= topStair) {
                 int clients = pgbenchComparison.clients();
                 loadRuns.add(phases.run("load: batched activation at " + LoadProfile.PGBENCH_GOAL + "x pgbench",
                         () -> load.pgbenchGoal(clients, goalRate)));

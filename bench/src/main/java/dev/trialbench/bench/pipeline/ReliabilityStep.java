@@ -59,6 +59,8 @@ final class ReliabilityStep {
         HikariDataSource dataSource = database.dataSource();
         PoolConfig base = PoolConfig.defaults(database.jdbcUrl(), server.username(), server.password());
         Subjects subjects = reservedPool(plan);
+        // The experiments need users and fingerprints without history; the load runs before this step used them.
+        ReservedPoolReset.run(Jdbis.create(dataSource), plan);
         try {
             List<BackendTermination.Result> terminations = new ArrayList<>();
             for (Implementation implementation : List.of(Implementation.NAIVE, Implementation.BATCHED)) {

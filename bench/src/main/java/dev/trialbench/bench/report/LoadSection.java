@@ -1,6 +1,7 @@
 package dev.trialbench.bench.report;
 
 import dev.trialbench.bench.load.LoadProfile;
+import dev.trialbench.bench.load.LoadStep;
 import dev.trialbench.bench.report.Document.Block;
 import dev.trialbench.bench.report.Document.Bullets;
 import dev.trialbench.bench.report.Document.Image;
@@ -31,8 +32,8 @@ final class LoadSection {
     static final String HEADING = "Under load";
     /** The performance goal: batched throughput within the p95 budget, against pgbench on the same transaction. */
     static final double PGBENCH_GOAL = LoadProfile.PGBENCH_GOAL;
-    /** The run at the offered rate that stands for the goal ({@code LoadStep.pgbenchGoal}). */
-    static final String PGBENCH_GOAL_KIND = "pgbench-goal";
+    /** The run at the offered rate that stands for the goal ({@link LoadStep#pgbenchGoal}). */
+    static final String PGBENCH_GOAL_KIND = LoadStep.PGBENCH_GOAL_KIND;
     private static final String STAIRS_CELL = "Each cell: p95 in ms / the stage's requests answered (200, 201 or 403,"
             + " whenever the answer came) per second of the stage; under saturation answers come seconds late, so this is"
             + " not what the server completed during the stage.";

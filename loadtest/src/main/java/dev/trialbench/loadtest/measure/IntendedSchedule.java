@@ -16,12 +16,12 @@ import java.util.List;
  * <p><b>How.</b> Gatling 3.15's {@code constantUsersPerSec(r).during(d)} (not randomized) injects
  * round(r·d) users and starts the k-th user of a stage (k from 0) at the start of its 1/r slot,
  * {@code t_stage + k/r}; stages follow one another without gap. So with {@code T} the injection
- * start, arrival k of stage j is intended at {@code T + (d_0 + ... + d_(j-1)) + k/r_j}, and the
- * first arrival of all starts at {@code T}: the {@link ArrivalClock} takes {@code T} from it, since
- * Gatling does not expose it. {@code ArrivalScheduleGatlingTest} runs Gatling itself over stages of
- * very different rates and checks this rule against where it really starts each arrival (an
- * earlier rule here, end of slot, {@code (k+1)/r}, charged every arrival of a stage {@code 1/r_0 -
- * 1/r_j} too much: about 130 ms at 20/s after a 5/s warm-up). Gatling's timer runs a few
+ * start, arrival k of stage j is intended at {@code T + (d_0 + ... + d_(j-1)) + k/r_j}. Gatling
+ * does not expose {@code T}; the {@link ArrivalClock} estimates it from the warm-up's arrivals.
+ * {@code ArrivalScheduleGatlingTest} runs Gatling itself over stages of very different rates and
+ * checks this rule against where it really starts each arrival (an earlier rule here, end of slot,
+ * {@code (k+1)/r}, charged every arrival of a stage {@code 1/r_0 - 1/r_j} too much: 150 ms at 20/s
+ * after a 5/s warm-up, rates per injector). Gatling's timer runs a few
  * milliseconds early per stage; an arrival that starts before its slot is measured from its actual
  * start, never credited. Arrivals are numbered in the order they start; two arrivals started within
  * the same instant on two event loops may swap numbers, which moves an intended start by one slot at
