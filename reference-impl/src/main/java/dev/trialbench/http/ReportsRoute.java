@@ -1,8 +1,8 @@
 package dev.trialbench.http;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.trialbench.reports.ReportListing;
-import dev.trialbench.reports.ReportSummary;
+import dev.trialbench.listing.ReportListing;
+import dev.trialbench.listing.ReportSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.trialbench.activation.BatchedActivation;
 import dev.trialbench.activation.NaiveActivation;
 import dev.trialbench.db.Jdbis;
 import dev.trialbench.db.PoolConfig;
-import dev.trialbench.reports.ReportListing;
+import dev.trialbench.listing.ReportListing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -1,7 +1,7 @@
 package dev.trialbench.bench.jmh;
 
 import dev.trialbench.activation.TrialActivation;
-import dev.trialbench.reports.ReportListing;
+import dev.trialbench.listing.ReportListing;
 
 /**
  * The benchmark cells of one schema state: each is one {@code @Benchmark} method (class simple

@@ -1,7 +1,7 @@
 package dev.trialbench.bench.jmh;
 
-import dev.trialbench.reports.ReportListing;
-import dev.trialbench.reports.ReportSummary;
+import dev.trialbench.listing.ReportListing;
+import dev.trialbench.listing.ReportSummary;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 

@@ -6,7 +6,7 @@ import dev.trialbench.db.StatementCounter;
 import dev.trialbench.monitor.Monitor;
 import dev.trialbench.monitor.Plan;
 import dev.trialbench.monitor.StatementStatistic;
-import dev.trialbench.reports.ReportListing;
+import dev.trialbench.listing.ReportListing;
 import dev.trialbench.seed.SeedPlan;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * Skipped unless asked for; asserts only row counts, never a timing. For example:
  *
  * <pre>
- * mvn -B -q -pl reference-impl test -Dtest=SeederScaleMeasurementTest -Dtrialbench.seed.measure.scale=1
+ * mvn -B -q -pl harness -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest=SeederScaleMeasurementTest -Dtrialbench.seed.measure.scale=1
  * # against another server: TRIALBENCH_TEST_DB=url TRIALBENCH_TEST_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/postgres
  * # options: -Dtrialbench.seed.measure.state=AFTER -Dtrialbench.seed.measure.connections=1
  * #          -Dtrialbench.seed.measure.pgbench=10,32 (pgbench scales to compare with; default 10 x scale)

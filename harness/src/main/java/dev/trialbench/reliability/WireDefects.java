@@ -4,7 +4,7 @@ import static dev.trialbench.reliability.RequestFactory.object;
 import static dev.trialbench.reliability.RequestFactory.percentEncoded;
 import static dev.trialbench.reliability.RequestFactory.quoted;
 
-import dev.trialbench.reports.ReportListing;
+import dev.trialbench.listing.ReportListing;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.trialbench.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.trialbench.reports.ReportListing;
+import dev.trialbench.listing.ReportListing;
 import dev.trialbench.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package dev.trialbench.reports;
+package dev.trialbench.listing;
 
 import java.math.BigDecimal;
 import java.time.Instant;

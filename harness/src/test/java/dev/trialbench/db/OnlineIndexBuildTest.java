@@ -8,7 +8,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.trialbench.db.Migrations.SchemaState;
 import dev.trialbench.testing.TestPostgres;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -41,11 +45,7 @@ class OnlineIndexBuildTest {
 
     @Test
     void everyIndexScriptBuildsConcurrentlyInAScriptOfItsOwn() throws IOException, URISyntaxException {
-        Path folder = Path.of(Migrations.class.getClassLoader().getResource("db/migration").toURI());
-        List<String> scripts;
-        try (Stream<Path> files = Files.list(folder)) {
-            scripts = files.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("V3_")).sorted().toList();
-        }
+        List<String> scripts = scriptNames("db/migration").stream().filter(name -> name.startsWith("V3_")).sorted().toList();
 
         assertThat(scripts).hasSize(MigrationsTest.V3_INDEXES.size());
         for (String script : scripts) {
@@ -56,6 +56,23 @@ class OnlineIndexBuildTest {
         assertThat(Migrations.statements("db/down/U3__indexes.sql"))
                 .hasSize(MigrationsTest.V3_INDEXES.size())
                 .allMatch(sql -> sql.startsWith("DROP INDEX CONCURRENTLY IF EXISTS "));
+    }
+
+    /** The file names in a classpath folder of reference-impl, from its classes folder or from its jar. */
+    private static List<String> scriptNames(String folder) throws IOException, URISyntaxException {
+        URI uri = Migrations.class.getClassLoader().getResource(folder).toURI();
+        if (!"jar".equals(uri.getScheme())) {
+            return names(Path.of(uri));
+        }
+        try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+            return names(jar.getPath(folder));
+        }
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(path -> path.getFileName().toString().replace("/", "")).toList();
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.trialbench.reports;
+package dev.trialbench.listing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

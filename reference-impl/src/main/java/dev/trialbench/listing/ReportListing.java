@@ -1,4 +1,4 @@
-package dev.trialbench.reports;
+package dev.trialbench.listing;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
