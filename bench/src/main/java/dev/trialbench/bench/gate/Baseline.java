@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.trialbench.bench.report.CellKey;
+import dev.trialbench.bench.runfolder.CellKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

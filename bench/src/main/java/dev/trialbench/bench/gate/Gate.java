@@ -1,10 +1,10 @@
 package dev.trialbench.bench.gate;
 
-import dev.trialbench.bench.report.CellKey;
-import dev.trialbench.bench.report.RunFolder;
-import dev.trialbench.bench.results.RunEnvironment;
-import dev.trialbench.bench.results.RunEvidence.CellEvidence;
-import dev.trialbench.bench.results.RunEvidence.StatementEvidence;
+import dev.trialbench.bench.runfolder.CellKey;
+import dev.trialbench.bench.runfolder.RunEnvironment;
+import dev.trialbench.bench.runfolder.RunEvidence.CellEvidence;
+import dev.trialbench.bench.runfolder.RunEvidence.StatementEvidence;
+import dev.trialbench.bench.runfolder.RunFolder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
