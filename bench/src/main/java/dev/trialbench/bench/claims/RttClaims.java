@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
  * managed database, not of a query. Judged only from a run's RTT sweep (never from an estimate).
  * Stateless.
  */
-final class RttClaims {
+public final class RttClaims {
 
     /** 120 ms for 6 sequential queries, as the report puts it. */
     static final double IMPLIED_RTT_MILLIS = 120.0 / 6;
@@ -63,8 +63,7 @@ final class RttClaims {
         double threshold = 6 * (1 - Judge.FACTOR_TOLERANCE);
         OptionalDouble holdsUpTo = sweep.lastHolding(threshold, CellKey.ACTIVATION, CellKey.NAIVE, CellKey.BEFORE,
                 CellKey.BATCHED, CellKey.AFTER);
-        OptionalDouble batchingTwoX = sweep.firstReaching(2, CellKey.ACTIVATION, CellKey.NAIVE, CellKey.AFTER,
-                CellKey.BATCHED, CellKey.AFTER);
+        OptionalDouble batchingTwoX = batchingTwiceAsFastFrom(sweep, CellKey.ACTIVATION);
         String measured = "naive @ before / batched @ after with " + Numbers.ms(IMPLIED_RTT_MILLIS) + " per round trip: "
                 + Numbers.factor(atImplied.getAsDouble()) + " on the mean; at 0 ms: "
                 + sweep.ratio(CellKey.ACTIVATION, CellKey.NAIVE, CellKey.BEFORE, CellKey.BATCHED, CellKey.AFTER, 0)
@@ -86,6 +85,22 @@ final class RttClaims {
             judgement = Judgement.fails(reason);
         }
         return context.claim(SECTION, quote, measured, judgement, source);
+    }
+
+    /**
+     * The largest measured round trip at which the report's 6x (naive before / batched after) still holds,
+     * taken at its word (no tolerance); empty if at none.
+     */
+    public static OptionalDouble sixTimesHoldsUpTo(RttSweep sweep) {
+        return sweep.lastHolding(6, CellKey.ACTIVATION, CellKey.NAIVE, CellKey.BEFORE, CellKey.BATCHED, CellKey.AFTER);
+    }
+
+    /**
+     * The round trip from which batching alone makes a benchmark 2x faster after the migrations (naive /
+     * batched), interpolated between measured points; empty if at none.
+     */
+    public static OptionalDouble batchingTwiceAsFastFrom(RttSweep sweep, String benchmark) {
+        return sweep.firstReaching(2, benchmark, CellKey.NAIVE, CellKey.AFTER, CellKey.BATCHED, CellKey.AFTER);
     }
 
     private static Claim notJudged(ClaimContext context, String quote, String source) {

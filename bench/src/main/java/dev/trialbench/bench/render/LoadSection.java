@@ -59,7 +59,7 @@ final class LoadSection {
         blocks.add(new Paragraph(method(load)));
         if (load.endOfSlotRule()) {
             blocks.add(new Paragraph(END_OF_SLOT_WARNING + " The overcharge by offered rate: "
-                    + load.endOfSlotOvercharge() + "."));
+                    + overcharge(load) + "."));
         }
         blocks.add(new Subheading("Each workload, before and after the migrations"));
         blocks.add(perRun(load));
@@ -79,6 +79,13 @@ final class LoadSection {
         blocks.add(new Subheading("Invariants after every run (nothing lost, nothing doubled)"));
         blocks.add(invariants(load));
         return new Section(ID, HEADING, blocks);
+    }
+
+    /** {@code 20/s: 100 ms, 40/s: 150 ms}: what the end-of-slot rule overcharged by offered rate. */
+    private static String overcharge(LoadRuns load) {
+        List<String> parts = new ArrayList<>();
+        load.endOfSlotOvercharge().forEach((rate, millis) -> parts.add(Numbers.plain(rate) + "/s: " + Numbers.ms(millis)));
+        return parts.isEmpty() ? "none (no stage was faster than the warm-up)" : String.join(", ", parts);
     }
 
     private static String method(LoadRuns load) {

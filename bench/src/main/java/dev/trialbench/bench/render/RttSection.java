@@ -1,5 +1,6 @@
 package dev.trialbench.bench.render;
 
+import dev.trialbench.bench.claims.RttClaims;
 import dev.trialbench.bench.format.Numbers;
 import dev.trialbench.bench.render.Document.Block;
 import dev.trialbench.bench.render.Document.Bullets;
@@ -83,12 +84,11 @@ final class RttSection {
 
     private static List<String> findings(RttSweep sweep) {
         List<String> findings = new ArrayList<>();
-        findings.add(crossing(sweep, 2, "the batched fraud check is 2x faster than the naive one (after the migrations)",
-                CellKey.FRAUD_CHECK, CellKey.NAIVE, CellKey.AFTER, CellKey.BATCHED, CellKey.AFTER));
-        findings.add(crossing(sweep, 2, "the batched activation is 2x faster than the naive one (after the migrations)",
-                CellKey.ACTIVATION, CellKey.NAIVE, CellKey.AFTER, CellKey.BATCHED, CellKey.AFTER));
-        OptionalDouble sixUpTo = sweep.lastHolding(6, CellKey.ACTIVATION, CellKey.NAIVE, CellKey.BEFORE, CellKey.BATCHED,
-                CellKey.AFTER);
+        findings.add(crossing(RttClaims.batchingTwiceAsFastFrom(sweep, CellKey.FRAUD_CHECK),
+                "the batched fraud check is 2x faster than the naive one (after the migrations)"));
+        findings.add(crossing(RttClaims.batchingTwiceAsFastFrom(sweep, CellKey.ACTIVATION),
+                "the batched activation is 2x faster than the naive one (after the migrations)"));
+        OptionalDouble sixUpTo = RttClaims.sixTimesHoldsUpTo(sweep);
         findings.add("the report's 6x (naive before / batched after) "
                 + (sixUpTo.isEmpty() ? "holds at no measured round-trip time"
                         : sixUpTo.getAsDouble() == 0 ? "holds on loopback only (0 ms), at none of the added round trips"
@@ -97,10 +97,7 @@ final class RttSection {
         return findings;
     }
 
-    private static String crossing(RttSweep sweep, double threshold, String what, String benchmark, String numeratorMethod,
-                                   String numeratorSchema, String denominatorMethod, String denominatorSchema) {
-        OptionalDouble rtt = sweep.firstReaching(threshold, benchmark, numeratorMethod, numeratorSchema, denominatorMethod,
-                denominatorSchema);
+    private static String crossing(OptionalDouble rtt, String what) {
         return rtt.isPresent()
                 ? what + " from about " + Numbers.ms(rtt.getAsDouble()) + " per round trip (interpolated between measured points)"
                 : what + " at no measured round-trip time";

@@ -1,18 +1,18 @@
 package dev.trialbench.bench.runfolder;
 
-import dev.trialbench.bench.format.Numbers;
 import dev.trialbench.bench.runfolder.LoadEvidence.Run;
 import dev.trialbench.bench.runfolder.LoadEvidence.Stage;
 import dev.trialbench.loadtest.measure.LatencyStats;
 import dev.trialbench.loadtest.measure.LoadHistograms;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -66,9 +66,10 @@ public record LoadRuns(LoadEvidence evidence, Map<String, LoadHistograms> histog
 
     /**
      * For a run under the end-of-slot rule, what it overcharged at each offered rate faster than the
-     * warm-up, e.g. {@code 20/s: 100 ms, 40/s: 150 ms}; computed from the rates in {@code load.json}.
+     * warm-up, in ms by offered rate (ascending); empty when no stage was faster than the warm-up.
+     * Computed from the rates in {@code load.json}.
      */
-    public String endOfSlotOvercharge() {
+    public SortedMap<Double, Double> endOfSlotOvercharge() {
         TreeMap<Double, Double> byRate = new TreeMap<>();
         for (Run run : evidence.runs()) {
             double warmup = run.warmup().ratePerSecond() / run.injectors();
@@ -79,9 +80,7 @@ public record LoadRuns(LoadEvidence evidence, Map<String, LoadHistograms> histog
                 }
             }
         }
-        List<String> parts = new ArrayList<>();
-        byRate.forEach((rate, millis) -> parts.add(Numbers.plain(rate) + "/s: " + Numbers.ms(millis)));
-        return parts.isEmpty() ? "none (no stage was faster than the warm-up)" : String.join(", ", parts);
+        return Collections.unmodifiableSortedMap(byRate);
     }
 
     public List<Run> runs(String kind) {
