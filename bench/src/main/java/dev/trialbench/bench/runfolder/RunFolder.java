@@ -43,11 +43,11 @@ public record RunFolder(Path folder, RunEnvironment environment, RunEvidence evi
     }
 
     /** The reliability step's figures, when the run has {@value #RELIABILITY}. */
-    public java.util.Optional<dev.trialbench.bench.runfolder.ReliabilityEvidence> reliability() {
+    public Optional<ReliabilityEvidence> reliability() {
         if (!Files.isRegularFile(folder.resolve(RELIABILITY))) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(json(folder, RELIABILITY, dev.trialbench.bench.runfolder.ReliabilityEvidence.class));
+        return Optional.of(json(folder, RELIABILITY, ReliabilityEvidence.class));
     }
 
     /**
