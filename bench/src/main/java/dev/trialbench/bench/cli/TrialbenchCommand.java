@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "trialbench", mixinStandardHelpOptions = true, version = "trialbench 0.1.0",
         description = "Proves or disproves a database optimization report with numbers.",
-        subcommands = {RunCommand.class, ServeCommand.class, dev.trialbench.bench.report.ReportCommand.class,
+        subcommands = {RunCommand.class, ServeCommand.class, ReportCommand.class,
             dev.trialbench.bench.gate.GateCommand.class, dev.trialbench.bench.gate.BaselineCommand.class,
             dev.trialbench.bench.gate.ExportCommand.class})
 public final class TrialbenchCommand implements Runnable {

@@ -56,12 +56,6 @@ public enum Profile {
         return description;
     }
 
-    /** Time spent iterating for {@code benchmarks} benchmarks (JVM starts and setups not included). */
-    public Duration iterationTime(int benchmarks) {
-        return warmupTime.multipliedBy(warmupIterations).plus(measurementTime.multipliedBy(measurementIterations))
-                .multipliedBy((long) forks * benchmarks);
-    }
-
     /** Case-insensitive, with the accepted names in the error. */
     public static Profile parse(String name) {
         for (Profile profile : values()) {

@@ -1,7 +1,7 @@
 package dev.trialbench.bench.load;
 
 import dev.trialbench.bench.jmh.Profile;
-import dev.trialbench.bench.results.LoadEvidence.Stage;
+import dev.trialbench.bench.runfolder.LoadEvidence.Stage;
 import java.util.List;
 
 /**

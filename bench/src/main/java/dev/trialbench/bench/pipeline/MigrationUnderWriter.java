@@ -1,7 +1,7 @@
 package dev.trialbench.bench.pipeline;
 
-import dev.trialbench.bench.results.RunEvidence.MigrationEvidence;
-import dev.trialbench.bench.results.RunEvidence.MigrationStep;
+import dev.trialbench.bench.runfolder.RunEvidence.MigrationEvidence;
+import dev.trialbench.bench.runfolder.RunEvidence.MigrationStep;
 import dev.trialbench.db.Migrations;
 import dev.trialbench.seed.SeedPlan;
 import java.sql.Connection;

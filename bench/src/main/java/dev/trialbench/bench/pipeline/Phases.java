@@ -1,6 +1,6 @@
 package dev.trialbench.bench.pipeline;
 
-import dev.trialbench.bench.results.RunEvidence.Phase;
+import dev.trialbench.bench.runfolder.RunEvidence.Phase;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

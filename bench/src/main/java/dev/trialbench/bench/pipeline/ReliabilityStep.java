@@ -2,7 +2,7 @@ package dev.trialbench.bench.pipeline;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.trialbench.bench.jmh.Profile;
-import dev.trialbench.bench.results.ReliabilityEvidence;
+import dev.trialbench.bench.runfolder.ReliabilityEvidence;
 import dev.trialbench.db.DatabaseUnavailableException;
 import dev.trialbench.db.Jdbis;
 import dev.trialbench.db.Migrations;

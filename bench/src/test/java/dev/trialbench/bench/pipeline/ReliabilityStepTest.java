@@ -3,7 +3,7 @@ package dev.trialbench.bench.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trialbench.bench.jmh.Profile;
-import dev.trialbench.bench.results.ReliabilityEvidence;
+import dev.trialbench.bench.runfolder.ReliabilityEvidence;
 import dev.trialbench.db.Migrations;
 import dev.trialbench.reliability.BackendTermination;
 import dev.trialbench.reliability.ConcurrencyComparison;
