@@ -1,5 +1,6 @@
 package dev.trialbench.activation;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.trialbench.activation.ActivationRequest.ValidRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -152,6 +153,6 @@ final class ActivationStatements {
     }
 
     private static String details(FraudFlag flag) {
-        return "{\"signal\":" + flag.signal() + ",\"points\":" + flag.points() + "}";
+        return JsonNodeFactory.instance.objectNode().put("signal", flag.signal()).put("points", flag.points()).toString();
     }
 }
