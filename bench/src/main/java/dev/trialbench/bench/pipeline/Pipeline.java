@@ -23,10 +23,12 @@ import dev.trialbench.loadtest.measure.IntendedSchedule;
 import dev.trialbench.db.Jdbis;
 import dev.trialbench.db.Migrations;
 import dev.trialbench.db.Pool;
+import dev.trialbench.db.PoolConfig;
 import dev.trialbench.monitor.IndexFinding;
 import dev.trialbench.monitor.IndexUsage;
 import dev.trialbench.monitor.Monitor;
 import dev.trialbench.provision.DatabaseRequest;
+import dev.trialbench.provision.OwnDatabase;
 import dev.trialbench.provision.ProvisionedDatabase;
 import dev.trialbench.provision.Provisioner;
 import dev.trialbench.reliability.SecurityCheckResult;
@@ -35,7 +37,6 @@ import dev.trialbench.seed.SeedConfig;
 import dev.trialbench.seed.SeedPlan;
 import dev.trialbench.seed.SeedProgress;
 import dev.trialbench.seed.SeedSummary;
-import dev.trialbench.seed.Seeder;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -84,11 +85,12 @@ public final class Pipeline {
         out.printf("trialbench run: profile %s, scale %s, seed %d%n", settings.profile().name().toLowerCase(),
                 settings.seed().scale(), settings.seed().seed());
         try (ProvisionedDatabase server = phases.run("provision", () -> Provisioner.provision(settings.database()));
-             RunDatabase database = RunDatabase.create(server, settings.keepDatabase());
-             HikariDataSource writerPool = Pool.open(PoolConfigs.forWriter(server, database.name()))) {
+             OwnDatabase database = OwnDatabase.create(server, "run", PoolConfig.DEFAULT_MAXIMUM_POOL_SIZE,
+                     settings.keepDatabase() ? OwnDatabase.OnClose.KEEP : OwnDatabase.OnClose.DROP);
+             HikariDataSource writerPool = Pool.open(MigrationUnderWriter.writerPool(database))) {
             out.println("   database: " + server.kind().label() + " (" + server.reason() + ")");
             HikariDataSource dataSource = database.dataSource();
-            Migrations migrations = new Migrations(dataSource);
+            Migrations migrations = database.migrations();
             Monitor monitor = new Monitor(dataSource);
             Jdbi jdbi = Jdbis.create(dataSource);
             SeedPlan plan = SeedPlan.of(settings.seed());
@@ -112,13 +114,13 @@ public final class Pipeline {
         }
     }
 
-    private Path measureAll(Phases phases, String startedAt, ProvisionedDatabase server, RunDatabase database,
+    private Path measureAll(Phases phases, String startedAt, ProvisionedDatabase server, OwnDatabase database,
                             HikariDataSource writerPool, Migrations migrations, Monitor monitor, Jdbi jdbi, SeedPlan plan,
                             Path folder, Path target) {
         HikariDataSource dataSource = database.dataSource();
         phases.run("migrate to BEFORE", () -> migrations.migrateToBefore());
         boolean statements = monitor.ensureStatementStatistics().usable();
-        SeedSummary seeded = phases.run("seed", () -> new Seeder().seed(dataSource, settings.seed(), SeedProgress.terminal()));
+        SeedSummary seeded = phases.run("seed", () -> database.seed(settings.seed(), SeedProgress.terminal()));
         PgbenchReference.Result pgbench = settings.skipPgbench()
                 ? new PgbenchReference.Result(null, null, "skipped (--skip-pgbench)")
                 : phases.run("pgbench -i reference", () -> PgbenchReference.measure(server, settings.seed().scale()));
@@ -157,8 +159,7 @@ public final class Pipeline {
             loadRuns.addAll(phases.run("load: activation, listing, mixed, after", () -> load.workloads("after")));
             loadRuns.addAll(phases.run("load: pool sweep " + LoadProfile.of(settings.profile()).sweepPools(),
                     load::poolSweep));
-            pgbenchComparison = phases.run("pgbench on the batched transaction", () -> pgbenchComparison(server, database,
-                    plan));
+            pgbenchComparison = phases.run("pgbench on the batched transaction", () -> pgbenchComparison(database, plan));
             LoadProfile profile = LoadProfile.of(settings.profile());
             double topStair = profile.sweep().stream().mapToDouble(LoadEvidence.Stage::ratePerSecond).max().orElse(0);
             // Only inside the range the sweep covered: above it the sweep says "not shown", and a rate
@@ -179,7 +180,7 @@ public final class Pipeline {
         RunEvidence.IndexAudit audit = phases.run("index audit", () -> audit(monitor));
         ReliabilityEvidence reliability = settings.skipReliability() ? null
                 : phases.run("reliability: faults, outage, naive vs batched under a race",
-                        () -> ReliabilityStep.run(server, database, plan, settings.profile(), migrations, out));
+                        () -> ReliabilityStep.run(database, plan, settings.profile(), out));
 
         Map<String, String> serverSettings = EnvironmentProbe.serverSettings(dataSource);
         RunEnvironment environment = new RunEnvironment("0.1.0", gitSha, EnvironmentProbe.host(),
@@ -227,11 +228,10 @@ public final class Pipeline {
         });
     }
 
-    private LoadEvidence.PgbenchComparison pgbenchComparison(ProvisionedDatabase server, RunDatabase database,
-                                                             SeedPlan plan) {
+    private LoadEvidence.PgbenchComparison pgbenchComparison(OwnDatabase database, SeedPlan plan) {
         int clients = LoadProfile.SERVICE_POOL;
         int seconds = LoadProfile.of(settings.profile()).pgbenchSeconds();
-        PgbenchActivation.Result result = PgbenchActivation.measure(server, database.name(), plan, clients, seconds);
+        PgbenchActivation.Result result = PgbenchActivation.measure(database, plan, clients, seconds);
         return new LoadEvidence.PgbenchComparison(clients, seconds, result.tps(), result.p50Millis(), result.p95Millis(),
                 result.p99Millis(), result.transactions(), result.failed(), result.note());
     }

@@ -7,6 +7,7 @@ import dev.trialbench.db.DatabaseUnavailableException;
 import dev.trialbench.db.Jdbis;
 import dev.trialbench.db.Migrations;
 import dev.trialbench.db.PoolConfig;
+import dev.trialbench.provision.OwnDatabase;
 import dev.trialbench.provision.ProvisionedDatabase;
 import dev.trialbench.reliability.BackendTermination;
 import dev.trialbench.reliability.BadInputCampaign;
@@ -49,15 +50,19 @@ final class ReliabilityStep {
         }
     }
 
+    /** The migration-fault experiments need three connections (one holds a lock while others build). */
+    private static final int SCRATCH_POOL_SIZE = 3;
+
     private ReliabilityStep() {
     }
 
-    static ReliabilityEvidence run(ProvisionedDatabase server, RunDatabase database, SeedPlan plan, Profile profile,
-                                   Migrations migrations, PrintStream out) {
+    static ReliabilityEvidence run(OwnDatabase database, SeedPlan plan, Profile profile, PrintStream out) {
         long start = System.nanoTime();
         Sizes sizes = Sizes.of(profile);
+        ProvisionedDatabase server = database.server();
+        Migrations migrations = database.migrations();
         HikariDataSource dataSource = database.dataSource();
-        PoolConfig base = PoolConfig.defaults(database.jdbcUrl(), server.username(), server.password());
+        PoolConfig base = database.poolConfig(PoolConfig.DEFAULT_MAXIMUM_POOL_SIZE);
         Subjects subjects = reservedPool(plan);
         // The experiments need users and fingerprints without history; the load runs before this step used them.
         ReservedPoolReset.run(Jdbis.create(dataSource), plan);
@@ -106,13 +111,24 @@ final class ReliabilityStep {
         return tallies;
     }
 
-    /** Each migration fault on a scratch database of its own, dropped afterwards. */
+    /**
+     * Each migration fault on an empty database of its own at BEFORE (the faults break a schema on
+     * purpose and must not touch the run's data), all dropped afterwards.
+     */
     private static List<ReliabilityEvidence.Tally> migrationFaults(ProvisionedDatabase server) {
-        try (ScratchDatabases scratch = new ScratchDatabases(server)) {
-            return MigrationFaults.runAll(scratch::next).stream()
+        List<OwnDatabase> scratch = new ArrayList<>();
+        try {
+            return MigrationFaults.runAll(() -> {
+                OwnDatabase database = OwnDatabase.create(server, "scratch", SCRATCH_POOL_SIZE, OwnDatabase.OnClose.DROP);
+                scratch.add(database);
+                database.migrations().migrateToBefore();
+                return database.dataSource();
+            }).stream()
                     .map(fault -> new ReliabilityEvidence.Tally(fault.faultCase(), 1, fault.passed() ? 1 : 0,
                             fault.outcome() + (fault.schemaUnchanged() ? "; schema unchanged" : "")))
                     .toList();
+        } finally {
+            scratch.forEach(OwnDatabase::close);
         }
     }
 
