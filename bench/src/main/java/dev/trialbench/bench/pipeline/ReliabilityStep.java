@@ -1,7 +1,7 @@
 package dev.trialbench.bench.pipeline;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.trialbench.bench.jmh.Profile;
+import dev.trialbench.bench.profile.RunProfile;
 import dev.trialbench.bench.results.ReliabilityEvidence;
 import dev.trialbench.db.DatabaseUnavailableException;
 import dev.trialbench.db.Jdbis;
@@ -39,26 +39,14 @@ import java.util.List;
  */
 final class ReliabilityStep {
 
-    /** How much each experiment does; the quick profile keeps the step under about 40 s. */
-    record Sizes(int doubleClicks, int sharedDevices, int usersPerDevice, int deadlocks, int serializationFailures,
-                 DatabaseOutage.Settings outage) {
-
-        static Sizes of(Profile profile) {
-            return profile == Profile.FULL
-                    ? new Sizes(25, 5, 3, 3, 3, new DatabaseOutage.Settings(10, Duration.ofSeconds(2), Duration.ofSeconds(5)))
-                    : new Sizes(8, 2, 3, 1, 1, new DatabaseOutage.Settings(5, Duration.ofSeconds(1), Duration.ofSeconds(2)));
-        }
-    }
-
     /** The migration-fault experiments need three connections (one holds a lock while others build). */
     private static final int SCRATCH_POOL_SIZE = 3;
 
     private ReliabilityStep() {
     }
 
-    static ReliabilityEvidence run(OwnDatabase database, SeedPlan plan, Profile profile, PrintStream out) {
+    static ReliabilityEvidence run(OwnDatabase database, SeedPlan plan, RunProfile.Faults faults, PrintStream out) {
         long start = System.nanoTime();
-        Sizes sizes = Sizes.of(profile);
         ProvisionedDatabase server = database.server();
         Migrations migrations = database.migrations();
         HikariDataSource dataSource = database.dataSource();
@@ -74,14 +62,14 @@ final class ReliabilityStep {
             out.println("   backend terminations done");
             PoolExhaustion.Result pool = PoolExhaustion.run(base, subjects, Duration.ofMillis(250));
             List<TimeoutEnforcement.Case> timeouts = TimeoutEnforcement.run(base, subjects);
-            LockConflicts.Result conflicts = LockConflicts.run(base, subjects, sizes.deadlocks(), sizes.serializationFailures());
+            LockConflicts.Result conflicts = LockConflicts.run(base, subjects, faults.deadlocks(), faults.serializationFailures());
             out.println("   pool, timeouts, deadlocks and serialization failures done");
-            List<ConcurrencyComparison.Cell> concurrency = new ArrayList<>(race(base, subjects, sizes, "after"));
-            DatabaseOutage.Result outage = outage(server, base, subjects, sizes);
+            List<ConcurrencyComparison.Cell> concurrency = new ArrayList<>(race(base, subjects, faults, "after"));
+            DatabaseOutage.Result outage = outage(server, base, subjects, faults);
             out.println("   outage: " + (outage.ran() ? "done" : "skipped, " + outage.skippedReason()));
             cleanUp(dataSource, subjects);
             migrations.revertToBefore();
-            concurrency.addAll(0, race(base, subjects, sizes, "before"));
+            concurrency.addAll(0, race(base, subjects, faults, "before"));
             cleanUp(dataSource, subjects);
             migrations.migrateToAfter();
             List<ReliabilityEvidence.Tally> badInputs = badInputs(dataSource, plan);
@@ -133,19 +121,21 @@ final class ReliabilityStep {
     }
 
     /** The outage experiment; a server that could not be stopped is reported as a skip, not a failed run. */
-    private static DatabaseOutage.Result outage(ProvisionedDatabase server, PoolConfig base, Subjects subjects, Sizes sizes) {
+    private static DatabaseOutage.Result outage(ProvisionedDatabase server, PoolConfig base, Subjects subjects,
+                                                RunProfile.Faults faults) {
         try {
-            return DatabaseOutage.run(base, server.serverControl(), subjects, sizes.outage());
+            return DatabaseOutage.run(base, server.serverControl(), subjects, faults.outage());
         } catch (DatabaseUnavailableException e) {
             return DatabaseOutage.Result.skipped("the server could not be stopped and started: " + e.getMessage());
         }
     }
 
-    private static List<ConcurrencyComparison.Cell> race(PoolConfig base, Subjects subjects, Sizes sizes, String schema) {
+    private static List<ConcurrencyComparison.Cell> race(PoolConfig base, Subjects subjects, RunProfile.Faults faults,
+                                                         String schema) {
         List<ConcurrencyComparison.Cell> cells = new ArrayList<>();
         for (Implementation implementation : List.of(Implementation.NAIVE, Implementation.BATCHED)) {
-            cells.add(ConcurrencyComparison.run(base, subjects, implementation, schema, sizes.doubleClicks(),
-                    sizes.sharedDevices(), sizes.usersPerDevice()));
+            cells.add(ConcurrencyComparison.run(base, subjects, implementation, schema, faults.doubleClicks(),
+                    faults.sharedDevices(), faults.usersPerDevice()));
         }
         return cells;
     }

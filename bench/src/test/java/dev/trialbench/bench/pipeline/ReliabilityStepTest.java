@@ -2,7 +2,7 @@ package dev.trialbench.bench.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trialbench.bench.jmh.Profile;
+import dev.trialbench.bench.profile.RunProfile;
 import dev.trialbench.bench.results.ReliabilityEvidence;
 import dev.trialbench.db.Migrations;
 import dev.trialbench.db.PoolConfig;
@@ -36,7 +36,7 @@ class ReliabilityStepTest {
             database.prepare(config, true, SeedProgress.none());
             String rowsBefore = writtenRows(database);
 
-            ReliabilityEvidence evidence = ReliabilityStep.run(database, SeedPlan.of(config), Profile.QUICK,
+            ReliabilityEvidence evidence = ReliabilityStep.run(database, SeedPlan.of(config), RunProfile.QUICK.faults(),
                     new PrintStream(new ByteArrayOutputStream()));
 
             assertThat(evidence.concurrency()).hasSize(4);
