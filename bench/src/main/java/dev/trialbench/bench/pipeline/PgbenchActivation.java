@@ -111,7 +111,7 @@ public final class PgbenchActivation {
                         "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 2)),
                         "-T", Integer.toString(seconds), "-l", "--log-prefix=" + folder.resolve("tx"));
                 Path output = folder.resolve("pgbench.out");
-                Process process = Pgbench.command(pgbench, database.server(), database.name(), arguments)
+                Process process = Pgbench.command(pgbench, database, arguments)
                         .redirectErrorStream(true)
                         .redirectOutput(output.toFile())
                         .start();

@@ -34,7 +34,7 @@ final class PgbenchReference {
         }
         int scale = (int) Math.max(1, Math.round(32 * seedScale));
         try (OwnDatabase database = OwnDatabase.create(server, "pgbench", 1, OwnDatabase.OnClose.DROP)) {
-            ProcessBuilder builder = Pgbench.command(pgbench, server, database.name(),
+            ProcessBuilder builder = Pgbench.command(pgbench, database,
                             List.of("-i", "-I", "dtgv", "-q", "-s", Integer.toString(scale)))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
