@@ -26,9 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * per fork, at {@link Level#Trial}), one {@link Workload} and both activation implementations on it.
  *
  * <p>Latency distributions ({@link Mode#SampleTime}: percentiles in the JSON), in microseconds, on one
- * thread. The annotated forks and iterations are the QUICK profile, for a benchmark run alone; the
- * pipeline sets them from {@link Profile}. {@link #schema} only labels the results: the pipeline
- * migrates the database between runs and passes {@code -p schema=before} or {@code -p schema=after}.
+ * thread. The annotated forks and iterations are the quick profile's, for a benchmark run alone; the
+ * pipeline sets them from the run's profile ({@code RunProfile}). {@link #schema} only labels the
+ * results: the pipeline migrates the database between runs and passes {@code -p schema=before} or
+ * {@code -p schema=after}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trialbench.bench.jmh.SeededDatabase.Seeded;
+import dev.trialbench.bench.profile.RunProfile;
 import dev.trialbench.testing.TestPostgres;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -30,7 +31,7 @@ class JmhRunnerTest {
     void optionsFollowTheProfileAndPassTheTargetToTheForks() throws Exception {
         Path target = folder.resolve("target.properties");
         BenchTarget.write(target, "jdbc:postgresql://localhost/x", "u", "", SeededDatabase.shared().config());
-        for (Profile profile : Profile.values()) {
+        for (RunProfile.Jmh profile : List.of(RunProfile.QUICK.jmh(), RunProfile.FULL.jmh())) {
             Options options = JmhRunner.options(profile, "after", target, folder.resolve("out.json"), JmhRunner.BENCHMARKS)
                     .build();
             assertThat(options.getForkCount().get()).isEqualTo(profile.forks());
@@ -46,16 +47,15 @@ class JmhRunnerTest {
             assertThat(options.shouldFailOnError().get()).isTrue();
             assertThat(options.getIncludes()).hasSize(JmhRunner.BENCHMARKS.size());
         }
-        assertThat(Profile.parse(" Full ")).isEqualTo(Profile.FULL);
     }
 
     @Test
     void refusesAMissingTargetFileAndABadLabel() {
         Path missing = folder.resolve("missing.properties");
-        assertThatThrownBy(() -> JmhRunner.run(Profile.QUICK, "before", missing, folder.resolve("out.json")))
+        assertThatThrownBy(() -> JmhRunner.run(RunProfile.QUICK.jmh(), "before", missing, folder.resolve("out.json")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(missing.toString());
-        assertThatThrownBy(() -> JmhRunner.run(Profile.QUICK, "BEFORE schema", missing, folder.resolve("out.json")))
+        assertThatThrownBy(() -> JmhRunner.run(RunProfile.QUICK.jmh(), "BEFORE schema", missing, folder.resolve("out.json")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("schema label");
     }
@@ -69,7 +69,7 @@ class JmhRunnerTest {
         Path json = folder.resolve("results/jmh-before.json");
 
         Collection<RunResult> results = JmhRunner.run(JmhRunner
-                .options(Profile.QUICK, "before", target, json, List.of(RoundTripBenchmark.class))
+                .options(RunProfile.QUICK.jmh(), "before", target, json, List.of(RoundTripBenchmark.class))
                 .forks(1)
                 .warmupIterations(0)
                 .measurementIterations(1)

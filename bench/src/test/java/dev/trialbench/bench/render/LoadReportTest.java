@@ -174,7 +174,7 @@ class LoadReportTest {
 
     @Test
     void theGoalRateIsRoundedUpToAWholeRatePerInjector() {
-        LoadProfile quick = LoadProfile.of(dev.trialbench.bench.jmh.Profile.QUICK);
+        LoadProfile quick = dev.trialbench.bench.profile.RunProfile.QUICK.load();
 
         assertThat(quick.pgbenchGoalRate(135.0)).isEqualTo(96.0);
         assertThat(quick.pgbenchGoalRate(80.0)).isEqualTo(56.0);
