@@ -58,6 +58,11 @@ public final class JmhRunner {
         return run(options(jmh, schemaLabel, targetFile, jsonOut, BENCHMARKS).build());
     }
 
+    /** Secondary metric of the RTT sweep's cells: the round trips their operations delayed ({@link DelayedTrips}). */
+    public static final String DELAYED_TRIPS = "rttDelayedTrips";
+    /** Secondary metric of the RTT sweep's cells: the time those trips waited, in nanoseconds. */
+    public static final String WAITED_NANOS = "rttWaitedNanos";
+
     /** The benchmarks whose latency depends on the number of round trips: the ones the RTT sweep runs. */
     public static final List<Class<? extends WorkloadBenchmark>> RTT_BENCHMARKS =
             List.of(FraudCheckBenchmark.class, ActivationBenchmark.class);

@@ -54,12 +54,16 @@ public abstract class WorkloadBenchmark {
     protected Workload workload;
     protected TrialActivation naiveActivation;
     protected TrialActivation batchedActivation;
+    /** The delay added to every round trip; null at {@code rtt} 0 (see {@link DelayedTrips}). */
+    protected RoundTripDelay delay;
     private BenchTarget target;
 
     @Setup(Level.Trial)
     public void openTarget() {
         target = BenchTarget.open();
-        Jdbi jdbi = Jdbis.create(RoundTripDelay.of(RoundTripDelay.parse(rtt)).wrap(target.dataSource()));
+        RoundTripDelay roundTripDelay = RoundTripDelay.of(RoundTripDelay.parse(rtt));
+        delay = roundTripDelay.delay().isZero() ? null : roundTripDelay;
+        Jdbi jdbi = Jdbis.create(roundTripDelay.wrap(target.dataSource()));
         workload = new Workload(jdbi, target.plan());
         naiveActivation = new NaiveActivation(jdbi);
         batchedActivation = new BatchedActivation(jdbi);

@@ -51,7 +51,7 @@ public final class PgbenchActivation {
 
     /** The statements of one accepted batched activation, in the order BatchedActivation runs them. */
     static final List<String> STATEMENTS = List.of(ActivationSql.LOCK_USER_AND_DEVICE, ActivationSql.ALL_FRAUD_SIGNALS,
-            ActivationSql.RECORD_DEVICE, ActivationSql.INSERT_TOKEN);
+            ActivationSql.INSERT_DEVICE, ActivationSql.INSERT_TOKEN);
     static final String INPUTS = "trialbench_pgbench_inputs";
     static final String SLOTS = "trialbench_pgbench_slot";
     /** Device data of every activation, as the benchmarks send it. */

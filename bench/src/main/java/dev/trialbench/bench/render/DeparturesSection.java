@@ -36,7 +36,7 @@ final class DeparturesSection {
                     "the user row **and** the device (advisory lock, same statement) are locked before the read",
                     "two users on one device could both pass the device check"),
             new Departure("Fix 7: `ON CONFLICT (fingerprint_hash)`",
-                    "update-or-insert in one statement under the device lock",
+                    "INSERT or UPDATE, chosen from the device read made under the device lock (the naive path's own two statements)",
                     "`ON CONFLICT` needs a UNIQUE index; Fix 2's index is not unique, so the report's upsert fails with 42P10 on its own schema, and cannot run at all before the migration"),
             new Departure("Fix 2: `idx_device_fingerprints_hash`",
                     "the same index, **UNIQUE**",

@@ -2,23 +2,33 @@ package dev.trialbench.bench.runfolder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trialbench.bench.jmh.DelayedTrips;
+import dev.trialbench.bench.jmh.JmhRunner;
 import dev.trialbench.db.RoundTripDelay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
  * The round-trip sweep of a run: the fraud check and the activation measured again with a latency
  * added to every database round trip ({@code jmh-before-rtt.json}, {@code jmh-after-rtt.json}, JMH
  * parameter {@code rtt}), plus the same cells at 0 from the main JMH files. Optional: a run without a
- * sweep has none, and the report says so. Immutable.
+ * sweep has none, and the report says so. Beside each requested delay, the delay achieved: the trips
+ * delayed and the time they waited, summed over the sweep's cells from their secondary metrics
+ * ({@link DelayedTrips}); files written before those metrics existed have none, and then
+ * {@code achieved} has no entry for that delay. Immutable.
+ *
+ * @param achieved by requested delay in ms: the trips delayed and the time waited
  */
-public record RttSweep(List<Point> points) {
+public record RttSweep(List<Point> points, Map<Double, RoundTripDelay.Achieved> achieved) {
 
     public static final String BEFORE_FILE = "jmh-before-rtt.json";
     public static final String AFTER_FILE = "jmh-after-rtt.json";
@@ -33,6 +43,12 @@ public record RttSweep(List<Point> points) {
                 .sorted(Comparator.comparing(Point::schema).thenComparing(Point::benchmark).thenComparing(Point::method)
                         .thenComparingDouble(Point::rttMillis))
                 .toList();
+        achieved = Collections.unmodifiableMap(new TreeMap<>(achieved));
+    }
+
+    /** A sweep whose files did not record the delay achieved. */
+    RttSweep(List<Point> points) {
+        this(points, Map.of());
     }
 
     public static RttSweep read(RunFolder run) {
@@ -44,18 +60,20 @@ public record RttSweep(List<Point> points) {
             }
         }
         int swept = 0;
+        Map<Double, RoundTripDelay.Achieved> achieved = new TreeMap<>();
         for (String file : List.of(BEFORE_FILE, AFTER_FILE)) {
             Path path = run.folder().resolve(file);
             if (Files.isRegularFile(path)) {
-                List<Point> read = readFile(path, file);
+                List<Point> read = readFile(path, file, achieved);
                 swept += read.size();
                 points.addAll(read);
             }
         }
-        return new RttSweep(swept == 0 ? List.of() : points);
+        return swept == 0 ? new RttSweep(List.of()) : new RttSweep(points, achieved);
     }
 
-    private static List<Point> readFile(Path path, String file) {
+    /** The points of one file; adds the delay its cells achieved, where recorded, to {@code achieved}. */
+    private static List<Point> readFile(Path path, String file, Map<Double, RoundTripDelay.Achieved> achieved) {
         List<Point> points = new ArrayList<>();
         try {
             for (JsonNode entry : MAPPER.readTree(Files.readString(path))) {
@@ -70,6 +88,15 @@ public record RttSweep(List<Point> points) {
                 points.add(new Point(benchmark, method, params.path("schema").asText(), rtt,
                         percentiles.path("50.0").asDouble() * toMillis, percentiles.path("95.0").asDouble() * toMillis,
                         metric.path("score").asDouble() * toMillis));
+                JsonNode secondary = entry.path("secondaryMetrics");
+                JsonNode trips = secondary.path(JmhRunner.DELAYED_TRIPS).path("score");
+                JsonNode waited = secondary.path(JmhRunner.WAITED_NANOS).path("score");
+                if (trips.isNumber() && waited.isNumber() && trips.asDouble() > 0) {
+                    RoundTripDelay.Achieved cell = new RoundTripDelay.Achieved(Math.round(trips.asDouble()),
+                            Math.round(waited.asDouble()));
+                    achieved.merge(rtt, cell, (sum, more) -> new RoundTripDelay.Achieved(sum.trips() + more.trips(),
+                            sum.waitedNanos() + more.waitedNanos()));
+                }
             }
         } catch (IOException | RuntimeException e) {
             throw new RunFolderException(file, file + " is malformed: " + e.getMessage() + ". Re-run the pipeline with --rtt.", e);

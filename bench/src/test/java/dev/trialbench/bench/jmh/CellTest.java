@@ -21,10 +21,13 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
 class CellTest {
 
     @Test
-    void everyCellIsABenchmarkMethodAndEveryBenchmarkMethodACell() throws NoSuchMethodException {
+    void everyCellIsABenchmarkMethodAndEveryBenchmarkMethodACell() {
         for (Cell cell : Cell.values()) {
-            Method method = cell.benchmarkClass().getMethod(cell.method());
-            assertThat(method.isAnnotationPresent(Benchmark.class)).as(jmhName(cell)).isTrue();
+            // By name: a benchmark method may take JMH state objects as parameters (DelayedTrips).
+            List<Method> methods = Arrays.stream(cell.benchmarkClass().getMethods())
+                    .filter(method -> method.getName().equals(cell.method())).toList();
+            assertThat(methods).as(jmhName(cell)).singleElement()
+                    .satisfies(method -> assertThat(method.isAnnotationPresent(Benchmark.class)).isTrue());
         }
         List<String> annotated = JmhRunner.BENCHMARKS.stream()
                 .flatMap(type -> Arrays.stream(type.getDeclaredMethods())

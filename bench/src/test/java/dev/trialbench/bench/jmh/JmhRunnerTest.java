@@ -88,4 +88,32 @@ class JmhRunnerTest {
         assertThat(metric.get("scorePercentiles").has("99.0")).isTrue();
         assertThat(metric.get("scorePercentiles").get("50.0").asDouble()).isPositive();
     }
+
+    @Test
+    void theRttSweepWritesTheDelayAchievedBesideTheDelayRequested() throws Exception {
+        Seeded seeded = SeededDatabase.shared();
+        Path target = folder.resolve("target.properties");
+        BenchTarget.write(target, seeded.dataSource().getJdbcUrl(), seeded.dataSource().getUsername(),
+                TestPostgres.server().password(), seeded.config());
+        Path json = folder.resolve("results/jmh-before-rtt.json");
+
+        JmhRunner.run(JmhRunner
+                .options(RunProfile.QUICK.jmh(), "before", target, json, List.of(FraudCheckBenchmark.class))
+                .param("rtt", "1ms")
+                .forks(1)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(300))
+                .build());
+
+        JsonNode run = new ObjectMapper().readTree(json.toFile());
+        assertThat(run).hasSize(2);
+        for (JsonNode cell : run) {
+            JsonNode secondary = cell.get("secondaryMetrics");
+            double trips = secondary.path(JmhRunner.DELAYED_TRIPS).path("score").asDouble();
+            double waitedNanos = secondary.path(JmhRunner.WAITED_NANOS).path("score").asDouble();
+            assertThat(trips).as(cell.get("benchmark").asText()).isPositive();
+            assertThat(waitedNanos).as(cell.get("benchmark").asText()).isGreaterThanOrEqualTo(trips * 1_000_000);
+        }
+    }
 }
