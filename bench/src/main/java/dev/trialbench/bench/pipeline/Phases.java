@@ -18,7 +18,7 @@ final class Phases {
     }
 
     <T> T run(String name, Supplier<T> phase) {
-        out.printf("%n== %s (%.0f s into the run)%n", name, (System.nanoTime() - started) / 1e9);
+        out.printf("== %s (%.0f s into the run)%n", name, (System.nanoTime() - started) / 1e9);
         long start = System.nanoTime();
         T result = phase.get();
         double seconds = (System.nanoTime() - start) / 1e9;

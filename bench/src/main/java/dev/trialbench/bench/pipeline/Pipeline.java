@@ -179,7 +179,8 @@ public final class Pipeline {
         RunEvidence.IndexAudit audit = phases.run("index audit", () -> audit(monitor));
         ReliabilityEvidence reliability = settings.skipReliability() ? null
                 : phases.run("reliability: faults, outage, naive vs batched under a race",
-                        () -> ReliabilityStep.run(server, database, plan, settings.profile(), migrations, out));
+                        () -> ExpectedFailures.routed(folder, out,
+                                () -> ReliabilityStep.run(server, database, plan, settings.profile(), migrations, out)));
 
         Map<String, String> serverSettings = EnvironmentProbe.serverSettings(dataSource);
         RunEnvironment environment = new RunEnvironment("0.1.0", gitSha, EnvironmentProbe.host(),
@@ -203,7 +204,7 @@ public final class Pipeline {
         }
         Reports.write(folder);
         ResultsIndex.write(settings.outputDirectory());
-        out.printf("%nrun done in %.0f s: %s%n", phases.totalSeconds(), folder.resolve("report.md"));
+        RunEnding.print(out, folder, phases.totalSeconds());
         return folder;
     }
 
@@ -246,7 +247,7 @@ public final class Pipeline {
             return call.call();
         } catch (org.openjdk.jmh.runner.RunnerException e) {
             throw new IllegalStateException("A JMH benchmark failed: " + e.getMessage()
-                    + " (its output above says which and why)", e);
+                    + " (the run folder's JMH log says which and why)", e);
         }
     }
 
