@@ -24,6 +24,9 @@ public final class TrialbenchCommand implements Runnable {
     public static int execute(String... args) {
         CommandLine commandLine = CommandLineSetup.configure(new CommandLine(new TrialbenchCommand()));
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            if (dev.trialbench.bench.pipeline.RunSession.stopping()) {
+                return 130; // a stopped run: its clean-up says what happened, in one line
+            }
             if (exception instanceof DatabaseUnavailableException || exception instanceof MigrationException) {
                 line.getErr().println("trialbench: " + exception.getMessage());
                 return 1;

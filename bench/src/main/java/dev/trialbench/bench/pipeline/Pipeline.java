@@ -97,6 +97,8 @@ public final class Pipeline {
             // The target file may hold a password: it lives outside the run folder, readable by its owner only.
             Path targetDirectory = java.nio.file.Files.createTempDirectory("trialbench-target-");
             Path target = targetDirectory.resolve("target.properties");
+            RunSession.folder(folder);
+            RunSession.temporary(targetDirectory);
             try {
                 return measureAll(phases, startedAt, server, database, writerPool, migrations, monitor, jdbi, plan, folder,
                         target);

@@ -30,7 +30,10 @@ public final class RunDatabase implements AutoCloseable {
 
     public static RunDatabase create(ProvisionedDatabase server, boolean keep) {
         String name = "trialbench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+        OwnedDatabases.reportStale(server, System.out);
         server.createDatabase(name);
+        OwnedDatabases.mark(server, name);
+        RunSession.database(server, name, keep);
         PoolConfig config = PoolConfig.defaults(server.jdbcUrlFor(name), server.username(), server.password())
                 .withMaximumPoolSize(PoolConfig.DEFAULT_MAXIMUM_POOL_SIZE);
         return new RunDatabase(server, name, keep, Pool.open(config));
