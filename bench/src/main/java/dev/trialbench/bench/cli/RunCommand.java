@@ -89,8 +89,10 @@ public final class RunCommand implements Callable<Integer> {
         if (skipReliability) {
             command += " --skip-reliability";
         }
-        new Pipeline(new Pipeline.Settings(database.toRequest(), chosen, seedConfig, outputDirectory, keepDatabase,
-                skipPgbench, skipReliability, roundTrips, !skipLoad, command), System.out).run();
+        try (var session = dev.trialbench.bench.pipeline.RunSession.start()) { // waits its turn; cleans up on Ctrl-C
+            new Pipeline(new Pipeline.Settings(database.toRequest(), chosen, seedConfig, outputDirectory, keepDatabase,
+                    skipPgbench, skipReliability, roundTrips, !skipLoad, command), System.out).run();
+        }
         return 0;
     }
 }

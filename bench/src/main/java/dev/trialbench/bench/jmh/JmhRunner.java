@@ -55,7 +55,7 @@ public final class JmhRunner {
      */
     public static Collection<RunResult> run(RunProfile.Jmh jmh, String schemaLabel, Path targetFile, Path jsonOut)
             throws RunnerException {
-        return run(options(jmh, schemaLabel, targetFile, jsonOut, BENCHMARKS).build());
+        return run(options(jmh, schemaLabel, targetFile, jsonOut, BENCHMARKS).build(), logOf(jsonOut), schemaLabel);
     }
 
     /** Secondary metric of the RTT sweep's cells: the round trips their operations delayed ({@link DelayedTrips}). */
@@ -79,12 +79,39 @@ public final class JmhRunner {
         }
         return run(options(jmh, schemaLabel, targetFile, jsonOut, RTT_BENCHMARKS)
                 .param("rtt", RoundTrip.labels(roundTrips).toArray(String[]::new))
-                .build());
+                .build(), logOf(jsonOut), schemaLabel + " round trips");
     }
 
     /** Runs JMH with options from {@link #options} (possibly narrowed, e.g. by a test). */
     static Collection<RunResult> run(Options options) throws RunnerException {
+        JmhLock.awaitFree(System.out);
         return new Runner(options).run();
+    }
+
+    /** The log next to the JSON results: {@code jmh-before.json} logs to {@code jmh-before.log}. */
+    static Path logOf(Path jsonOut) {
+        String name = jsonOut.getFileName().toString();
+        return jsonOut.resolveSibling((name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + ".log");
+    }
+
+    /**
+     * Runs JMH with JMH's whole output in {@code log} and one line per benchmark on the terminal
+     * ({@link BenchmarkLines}); a failure names the log.
+     */
+    static Collection<RunResult> run(Options options, Path log, String label) throws RunnerException {
+        JmhLock.awaitFree(System.out);
+        try (java.io.PrintStream file = new java.io.PrintStream(Files.newOutputStream(log), true,
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            BenchmarkLines lines = new BenchmarkLines(org.openjdk.jmh.runner.format.OutputFormatFactory.createFormatInstance(
+                    file, org.openjdk.jmh.runner.options.VerboseMode.NORMAL), System.out, label, log.getFileName().toString());
+            try {
+                return new Runner(options, lines).run();
+            } catch (RunnerException e) {
+                throw new RunnerException(e.getMessage() + " (JMH's output: " + log + ")", e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write JMH's log " + log, e);
+        }
     }
 
     /** The options of {@link #run}, for the given benchmark classes; callers may override before building. */

@@ -79,6 +79,19 @@ public final class Pipeline {
         this.out = out;
     }
 
+    /**
+     * The run's database of its own, after saying which databases of stopped runs are left on the
+     * server; marked as this process's, and handed to the session so that Ctrl-C drops (or keeps) it.
+     */
+    private OwnDatabase runDatabase(ProvisionedDatabase server) {
+        OwnedDatabases.reportStale(server, out);
+        OwnDatabase database = OwnDatabase.create(server, "run", PoolConfig.DEFAULT_MAXIMUM_POOL_SIZE,
+                settings.keepDatabase() ? OwnDatabase.OnClose.KEEP : OwnDatabase.OnClose.DROP);
+        OwnedDatabases.mark(server, database.name());
+        RunSession.database(server, database.name(), settings.keepDatabase());
+        return database;
+    }
+
     /** Runs everything and returns the run's folder. */
     public Path run() {
         Phases phases = new Phases(out);
@@ -86,8 +99,7 @@ public final class Pipeline {
         out.printf("trialbench run: profile %s, scale %s, seed %d%n", settings.profile().name(),
                 settings.seed().scale(), settings.seed().seed());
         try (ProvisionedDatabase server = phases.run("provision", () -> Provisioner.provision(settings.database()));
-             OwnDatabase database = OwnDatabase.create(server, "run", PoolConfig.DEFAULT_MAXIMUM_POOL_SIZE,
-                     settings.keepDatabase() ? OwnDatabase.OnClose.KEEP : OwnDatabase.OnClose.DROP);
+             OwnDatabase database = runDatabase(server);
              HikariDataSource writerPool = Pool.open(MigrationUnderWriter.writerPool(database))) {
             out.println("   database: " + server.kind().label() + " (" + server.reason() + ")");
             HikariDataSource dataSource = database.dataSource();
@@ -100,6 +112,8 @@ public final class Pipeline {
             // The target file may hold a password: it lives outside the run folder, readable by its owner only.
             Path targetDirectory = java.nio.file.Files.createTempDirectory("trialbench-target-");
             Path target = targetDirectory.resolve("target.properties");
+            RunSession.folder(folder);
+            RunSession.temporary(targetDirectory);
             try {
                 return measureAll(phases, startedAt, server, database, writerPool, migrations, monitor, jdbi, plan, folder,
                         target);
@@ -182,7 +196,8 @@ public final class Pipeline {
         RunEvidence.IndexAudit audit = phases.run("index audit", () -> audit(monitor));
         ReliabilityEvidence reliability = settings.skipReliability() ? null
                 : phases.run("reliability: faults, outage, naive vs batched under a race",
-                        () -> ReliabilityStep.run(database, plan, settings.profile().faults(), out));
+                        () -> ExpectedFailures.routed(folder, out,
+                                () -> ReliabilityStep.run(database, plan, settings.profile().faults(), out)));
 
         Map<String, String> serverSettings = EnvironmentProbe.serverSettings(dataSource);
         RunEnvironment environment = new RunEnvironment("0.1.0", gitSha, EnvironmentProbe.host(),
@@ -206,7 +221,7 @@ public final class Pipeline {
         }
         Reports.write(folder);
         ResultsIndex.write(settings.outputDirectory());
-        out.printf("%nrun done in %.0f s: %s%n", phases.totalSeconds(), folder.resolve("report.md"));
+        RunEnding.print(out, folder, phases.totalSeconds());
         return folder;
     }
 
@@ -248,7 +263,7 @@ public final class Pipeline {
             return call.call();
         } catch (org.openjdk.jmh.runner.RunnerException e) {
             throw new IllegalStateException("A JMH benchmark failed: " + e.getMessage()
-                    + " (its output above says which and why)", e);
+                    + " (the run folder's JMH log says which and why)", e);
         }
     }
 

@@ -71,7 +71,7 @@ public final class Charts {
                 Path png = folder.resolve(chart.name() + ".png");
                 Files.write(png, ChartEncoder.getBytes(drawn, "png"));
                 Path svg = folder.resolve(chart.name() + ".svg");
-                Files.write(svg, ChartEncoder.getBytes(drawn, "svg"));
+                Files.write(svg, dev.trialbench.bench.svg.SvgNamespace.repair(ChartEncoder.getBytes(drawn, "svg")));
                 written.add(png);
                 written.add(svg);
             }

@@ -44,7 +44,7 @@ final class XyCharts {
             Path png = folder.resolve(name + ".png");
             Path svg = folder.resolve(name + ".svg");
             Files.write(png, ChartEncoder.getBytes(chart, "png"));
-            Files.write(svg, ChartEncoder.getBytes(chart, "svg"));
+            Files.write(svg, dev.trialbench.bench.svg.SvgNamespace.repair(ChartEncoder.getBytes(chart, "svg")));
             return List.of(png, svg);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the " + what + " chart into " + folder, e);
