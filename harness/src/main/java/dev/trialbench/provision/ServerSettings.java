@@ -14,7 +14,7 @@ import java.util.Map;
 public final class ServerSettings {
 
     /** The PostgreSQL image for Testcontainers: pinned here, and only here. */
-    public static final String CONTAINER_IMAGE = "postgres:17.6";
+    public static final String CONTAINER_IMAGE = "postgres:17.12";
 
     private ServerSettings() {
     }

@@ -139,7 +139,8 @@ class ProvisioningTest {
 
     @Test
     void theContainerProviderStartsThePinnedImage() throws SQLException {
-        assumeTrue(DockerClientFactory.instance().isDockerAvailable(), "no Docker engine answers");
+        assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
+                "no Docker engine answers (DOCKER_HOST unset or not running; .ci/container-engine up starts one)");
 
         try (ProvisionedDatabase database = Provisioner.provision(new DatabaseRequest(DatabaseKind.CONTAINER, null, null, null));
              HikariDataSource pool = Pool.open(database.poolConfig().withMaximumPoolSize(1))) {
@@ -147,6 +148,9 @@ class ProvisioningTest {
             assertThat(database.reason()).contains(ServerSettings.CONTAINER_IMAGE);
             assertThat(firstValue(pool, "SHOW server_version")).startsWith(ServerSettings.CONTAINER_IMAGE.substring("postgres:".length()));
             assertThat(firstValue(pool, "SHOW shared_preload_libraries")).contains("pg_stat_statements");
+            assertThat(firstValue(pool, "SHOW max_connections")).isEqualTo(ServerSettings.benchmarkSettings().get("max_connections"));
+            assertThat(firstValue(pool, "SHOW fsync")).as("durability stays on").isEqualTo("on");
+            assertThat(firstValue(pool, "SHOW synchronous_commit")).as("durability stays on").isEqualTo("on");
         }
     }
 
