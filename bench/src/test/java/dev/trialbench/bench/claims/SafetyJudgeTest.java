@@ -75,7 +75,7 @@ class SafetyJudgeTest {
         p95.put("ActivationBenchmark.naive", 1.9);
         p95.put("ListingBenchmark.records1000", 49.9);
 
-        Judgement judgement = SafetyJudge.p95Below(p95, List.of("ActivationBenchmark.batched"));
+        Judgement judgement = SafetyJudge.p95Below(p95, List.of("ActivationBenchmark.batched"), 1);
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.HOLDS);
         assertThat(judgement.reason()).contains("49.9 ms").contains("not measured: ActivationBenchmark.batched");
@@ -83,11 +83,19 @@ class SafetyJudgeTest {
 
     @Test
     void p95FailsAtTheLimitAndNamesTheCell() {
-        Judgement judgement = SafetyJudge.p95Below(Map.of("ListingBenchmark.records1000", 50.0), List.of());
+        Judgement judgement = SafetyJudge.p95Below(Map.of("ListingBenchmark.records1000", 50.0), List.of(), 1);
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.FAILS);
         assertThat(judgement.reason()).contains("ListingBenchmark.records1000 50.0 ms");
-        assertThat(SafetyJudge.p95Below(Map.of(), List.of("x")).verdict()).isEqualTo(Verdict.NOT_JUDGED);
+        assertThat(SafetyJudge.p95Below(Map.of(), List.of("x"), 1).verdict()).isEqualTo(Verdict.NOT_JUDGED);
+    }
+
+    @Test
+    void p95IsNotSettledWhenTheHighestOnesIntervalStraddlesTheLimit() {
+        Judgement judgement = SafetyJudge.p95Below(Map.of("ListingBenchmark.records1000", 40.0), List.of(), 1.5);
+
+        assertThat(judgement.verdict()).isEqualTo(Verdict.NOT_SETTLED);
+        assertThat(judgement.reason()).contains("40.0 ms [26.7 ms, 60.0 ms]");
     }
 
     @Test
