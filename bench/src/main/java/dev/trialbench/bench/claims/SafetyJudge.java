@@ -36,21 +36,41 @@ public final class SafetyJudge {
                 : "uses no index") + ": " + plan);
     }
 
-    /** "CREATE INDEX CONCURRENTLY - No table locks", judged by a writer inserting throughout the migration. */
-    static Judgement noTableLocks(long writerInserts, long writerFailures, double maxWriterWaitMillis,
-                                  double maxLockWaitMillis) {
-        String figures = Numbers.count(writerInserts) + " inserts by a concurrent writer, " + Numbers.count(writerFailures)
-                + " failed; longest insert " + Numbers.ms(maxWriterWaitMillis) + ", longest lock wait seen "
-                + Numbers.ms(maxLockWaitMillis);
+    /**
+     * "CREATE INDEX CONCURRENTLY - No table locks", judged by a writer inserting throughout the migration,
+     * on the index builds only: each build by the writer's longest insert that overlapped it. The other
+     * steps (V4_1's constraints run under a short lock_timeout and give way) are not what the claim is about.
+     *
+     * @param buildWaits     each concurrent index build (e.g. "V3.1") to the writer's longest insert during it in
+     *                       ms, in order; a null value when the run did not record it per step
+     * @param writerInserts  the writer's inserts over the whole migration
+     * @param writerFailures the writer's failed inserts over the whole migration
+     */
+    static Judgement noTableLocks(java.util.Map<String, Double> buildWaits, long writerInserts, long writerFailures) {
         if (writerInserts == 0 && writerFailures == 0) {
             return Judgement.notJudged("no concurrent writer ran during the migration");
         }
-        if (writerFailures > 0 || maxWriterWaitMillis > WRITER_STALL_MILLIS) {
-            return Judgement.fails(figures + " (a writer counts as blocked after " + Numbers.ms(WRITER_STALL_MILLIS) + ")");
+        if (buildWaits.isEmpty()) {
+            return Judgement.notJudged("the migration built no index CONCURRENTLY");
+        }
+        if (buildWaits.containsValue(null)) {
+            return Judgement.notJudged("this run recorded the writer's longest insert over the whole migration only,"
+                    + " constraint steps included, not during each index build; a new run records it per step");
+        }
+        String longest = buildWaits.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                .map(entry -> Numbers.ms(entry.getValue()) + " (during " + entry.getKey() + ")").orElseThrow();
+        List<String> blocked = buildWaits.entrySet().stream().filter(entry -> entry.getValue() > WRITER_STALL_MILLIS)
+                .map(entry -> entry.getKey() + " " + Numbers.ms(entry.getValue())).toList();
+        String figures = Numbers.count(writerInserts) + " inserts by a concurrent writer over the migration, "
+                + Numbers.count(writerFailures) + " failed; its longest insert during an index build " + longest;
+        if (!blocked.isEmpty()) {
+            return Judgement.fails(figures + "; blocked (over " + Numbers.ms(WRITER_STALL_MILLIS) + ") during "
+                    + String.join(", ", blocked));
         }
         return Judgement.holdsOnlyIf("\"no table locks\" means \"writers are not blocked\"", figures
-                + ". CREATE INDEX CONCURRENTLY still takes a SHARE UPDATE EXCLUSIVE lock on the table (it blocks DDL"
-                + " and VACUUM, not reads or writes) and waits for the transactions already running");
+                + ", under the " + Numbers.ms(WRITER_STALL_MILLIS) + " that counts as blocked in each of the "
+                + buildWaits.size() + " builds. CREATE INDEX CONCURRENTLY still takes a SHARE UPDATE EXCLUSIVE lock on"
+                + " the table (it blocks DDL and VACUUM, not reads or writes) and waits for the transactions already running");
     }
 
     /** "IF NOT EXISTS clauses - Idempotent operations". */
