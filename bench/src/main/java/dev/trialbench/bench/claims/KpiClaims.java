@@ -90,7 +90,7 @@ public final class KpiClaims {
         };
     }
 
-    private static Judgement notRecorded() {
+    static Judgement notRecorded() {
         return Judgement.notJudged("evidence.json has no database figures for the AFTER measurements");
     }
 }

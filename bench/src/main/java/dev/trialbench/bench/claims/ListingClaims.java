@@ -83,7 +83,7 @@ final class ListingClaims {
         return statement.map(found -> "plan of " + found.name() + ": " + found.plan()).orElse("plan not recorded");
     }
 
-    private static Judgement notRecorded(String schema) {
+    static Judgement notRecorded(String schema) {
         return Judgement.notJudged("evidence.json has no statement " + EvidenceLookup.LISTING_STATEMENT + " at " + schema);
     }
 

@@ -52,18 +52,23 @@ final class LoadClaims {
             }
         }
         String measured = "p95 from intended start, after the migrations, batched activation and listing: " + String.join(", ", concat(over, within));
-        Judgement judgement;
-        if (load.endOfSlotRule()) {
-            judgement = Judgement.notJudged(END_OF_SLOT);
-        } else if (over.isEmpty() && within.isEmpty()) {
-            judgement = Judgement.notJudged("no load run after the migrations");
-        } else if (over.isEmpty()) {
-            judgement = Judgement.holdsOnlyIf("at the offered rates measured", "every request type of every AFTER workload (naive activation aside)"
-                    + " kept p95 under " + Numbers.ms(budget));
-        } else {
-            judgement = Judgement.fails("over " + Numbers.ms(budget) + " under load: " + String.join(", ", over));
-        }
+        Judgement judgement = p95UnderLoad(load.endOfSlotRule(), over, within, budget);
         return context.claim("Success Metrics", "P95 query latency < 50ms (under load)", measured, judgement, SOURCE);
+    }
+
+    /** The p95 KPI under load from the request types over and within the budget. */
+    static Judgement p95UnderLoad(boolean endOfSlotRule, List<String> over, List<String> within, double budget) {
+        if (endOfSlotRule) {
+            return Judgement.notJudged(END_OF_SLOT);
+        }
+        if (over.isEmpty() && within.isEmpty()) {
+            return Judgement.notJudged("no load run after the migrations");
+        }
+        if (over.isEmpty()) {
+            return Judgement.holdsOnlyIf("at the offered rates measured", "every request type of every AFTER workload"
+                    + " (naive activation aside) kept p95 under " + Numbers.ms(budget));
+        }
+        return Judgement.fails("over " + Numbers.ms(budget) + " under load: " + String.join(", ", over));
     }
 
     /** "Connection pool utilization < 80%": the sampled share of busy connections in the AFTER workloads. */
@@ -79,13 +84,22 @@ final class LoadClaims {
                 }
             }
         }
-        Judgement judgement = figures.isEmpty() ? Judgement.notJudged("the pool was not sampled")
-                : over.isEmpty() ? Judgement.holdsOnlyIf("at the offered rates measured",
-                        "p95 of the busy share stayed under " + Numbers.percent(UTILIZATION_LIMIT) + " in every AFTER workload")
-                : Judgement.fails("p95 of the busy share at or over " + Numbers.percent(UTILIZATION_LIMIT) + ": "
-                        + String.join(", ", over) + " (the last stairs offer more than the machine serves)");
+        Judgement judgement = utilization(figures, over);
         return context.claim("Success Metrics", KpiClaims.POOL_UTILIZATION,
                 "p95 of busy connections / pool size, sampled every 100 ms: " + String.join(", ", figures), judgement, SOURCE);
+    }
+
+    /** Pool utilization from the sampled AFTER workloads ({@code figures}) and those at or over the limit. */
+    static Judgement utilization(List<String> figures, List<String> over) {
+        if (figures.isEmpty()) {
+            return Judgement.notJudged("the pool was not sampled");
+        }
+        if (over.isEmpty()) {
+            return Judgement.holdsOnlyIf("at the offered rates measured",
+                    "p95 of the busy share stayed under " + Numbers.percent(UTILIZATION_LIMIT) + " in every AFTER workload");
+        }
+        return Judgement.fails("p95 of the busy share at or over " + Numbers.percent(UTILIZATION_LIMIT) + ": "
+                + String.join(", ", over) + " (the last stairs offer more than the machine serves)");
     }
 
     /**
@@ -100,15 +114,48 @@ final class LoadClaims {
         PoolPressure after = PoolPressure.of(load, CellKey.AFTER);
         String measured = "the service's pool in the activation runs, before the migrations (naive and batched): "
                 + before + "; after: " + after + "; at the same offered rates";
-        Judgement judgement = before.exhausted() && !after.exhausted()
-                ? Judgement.holds("the pool ran out before the migrations and not after: the slow queries held the"
-                        + " connections, so the indexes (not the pool settings) end the exhaustion")
-                : before.exhausted() ? Judgement.holds("the pool ran out before the migrations, and still after them ("
-                        + after + "): the migrations alone do not end the exhaustion")
-                : Judgement.holdsOnlyIf("the offered rate exceeds what the measured one did",
-                        "the pool never ran out before the migrations at the rates offered here");
+        Judgement judgement = exhaustion(before, after, overloadedBefore(load));
         return context.claim("Performance Improvements Expected", "Connection pool exhaustion under load (before)",
                 measured, judgement, SOURCE);
+    }
+
+    /**
+     * The exhaustion claim. FAILS when the service was overloaded before the migrations (a stair of an
+     * activation run missed the KPIs) and its pool still never ran out: then the pool is not what gives
+     * way under load.
+     */
+    static Judgement exhaustion(PoolPressure before, PoolPressure after, boolean overloadedBefore) {
+        if (before.exhausted() && !after.exhausted()) {
+            return Judgement.holds("the pool ran out before the migrations and not after: the slow queries held the"
+                    + " connections, so the indexes (not the pool settings) end the exhaustion");
+        }
+        if (before.exhausted()) {
+            return Judgement.holds("the pool ran out before the migrations, and still after them (" + after
+                    + "): the migrations alone do not end the exhaustion");
+        }
+        if (overloadedBefore) {
+            return Judgement.fails("before the migrations the service missed the KPIs at an offered rate, yet its pool"
+                    + " never ran out: under load something else than the pool gives way");
+        }
+        return Judgement.holdsOnlyIf("the offered rate exceeds what the measured one did",
+                "the pool never ran out before the migrations at the rates offered here");
+    }
+
+    /** Whether a stair of an activation run before the migrations missed the KPIs. */
+    private static boolean overloadedBefore(LoadRuns load) {
+        for (Run run : load.runs("activation")) {
+            if (!run.schema().equals(CellKey.BEFORE) || run.stages().isEmpty()) {
+                continue;
+            }
+            for (String type : load.types(run)) {
+                OptionalDouble best = LoadVerdicts.highestRateWithinKpis(load, run, type);
+                double top = run.stages().stream().mapToDouble(stage -> stage.ratePerSecond()).max().orElse(0);
+                if (best.isEmpty() || best.getAsDouble() < top) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The signs of an exhausted pool over the activation runs at one schema state. */

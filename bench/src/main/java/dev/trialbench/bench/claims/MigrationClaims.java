@@ -101,7 +101,10 @@ final class MigrationClaims {
     }
 
     private static Claim notRecorded(ClaimContext context, String quote) {
-        return context.claim(SECTION, quote, "not recorded",
-                Judgement.notJudged("evidence.json has no migration section"), "evidence.json migration");
+        return context.claim(SECTION, quote, "not recorded", notRecorded(), "evidence.json migration");
+    }
+
+    static Judgement notRecorded() {
+        return Judgement.notJudged("evidence.json has no migration section");
     }
 }
