@@ -80,7 +80,8 @@ public record RunFolder(Path folder, RunEnvironment environment, RunEvidence evi
      */
     private static final Map<Class<?>, Map<String, List<String>>> FIELDS_ADDED_LATER = Map.of(
             RunEvidence.class, Map.of("/migration", List.of("lockConflicts"), "/migration/steps/*", List.of("writerMaxMillis")),
-            LoadEvidence.class, Map.of("", List.of("intendedStart")));
+            LoadEvidence.class, Map.of("", List.of("intendedStart")),
+            ReliabilityEvidence.class, Map.of("/concurrency/*", List.of("setUpActivations")));
 
     private static <T> T json(Path folder, String name, Class<T> type) {
         try {
