@@ -7,6 +7,8 @@ import dev.trialbench.bench.runfolder.LoadRuns;
 import dev.trialbench.bench.runfolder.LoadRuns.Latency;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -190,26 +192,50 @@ final class LoadClaims {
         }
     }
 
-    /** "Pool size (20) may be too high": the sweep's highest rate within the p95 budget at each pool size. */
+    /**
+     * "Pool size (20) may be too high": the sweep's highest rate within the KPIs at each pool size, over
+     * every run of the sweep at that size (the full profile repeats it), as a range.
+     */
     static Claim poolSize(ClaimContext context, LoadRuns load) {
-        List<String> figures = new ArrayList<>();
-        Optional<OptionalDouble> atTen = Optional.empty();
-        Optional<OptionalDouble> atTwenty = Optional.empty();
+        Map<Integer, List<Double>> best = new TreeMap<>();
+        Map<Integer, Integer> runs = new TreeMap<>();
         for (Run run : load.runs("pool-sweep")) {
-            OptionalDouble best = LoadVerdicts.highestRateWithinKpis(load, run, LoadVerdicts.BATCHED_ACTIVATION);
-            figures.add("pool " + run.poolSize() + ": " + (best.isPresent() ? Numbers.plain(best.getAsDouble()) + "/s" : "none"));
-            if (run.poolSize() == 10) {
-                atTen = Optional.of(best);
-            } else if (run.poolSize() == 20) {
-                atTwenty = Optional.of(best);
-            }
+            runs.merge(run.poolSize(), 1, Integer::sum);
+            LoadVerdicts.highestRateWithinKpis(load, run, LoadVerdicts.BATCHED_ACTIVATION)
+                    .ifPresent(rate -> best.computeIfAbsent(run.poolSize(), ignored -> new ArrayList<>()).add(rate));
         }
+        List<String> figures = new ArrayList<>();
+        runs.forEach((pool, count) -> figures.add("pool " + pool + ": " + range(best.getOrDefault(pool, List.of()), count)));
         String measured = "highest offered rate within the KPIs, batched activation after: " + String.join(", ", figures);
         double top = load.runs("pool-sweep").stream().flatMap(run -> run.stages().stream())
                 .mapToDouble(stage -> stage.ratePerSecond()).max().orElse(Double.NaN);
         Judgement judgement = load.endOfSlotRule() ? Judgement.notJudged(END_OF_SLOT)
-                : poolSize(atTen, atTwenty, top, context.run().environment().cores());
+                : poolSize(rates(best, runs, 10), rates(best, runs, 20), top, context.run().environment().cores());
         return context.claim("Connection Pool Configuration", "Pool size (20) may be too high", measured, judgement, SOURCE);
+    }
+
+    /** {@code 80/s}, {@code 70..80/s over 3 runs}, {@code none}; a run that held no stair counts as none. */
+    private static String range(List<Double> rates, int runs) {
+        if (rates.isEmpty()) {
+            return "none";
+        }
+        double low = rates.size() < runs ? 0 : rates.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double high = rates.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        String text = low == high ? Numbers.plain(high) + "/s" : (low == 0 ? "none" : Numbers.plain(low)) + ".."
+                + Numbers.plain(high) + "/s";
+        return runs == 1 ? text : text + " over " + runs + " runs";
+    }
+
+    /** The pool's highest rates over its runs (0 for a run that held none); empty when the sweep lacks the pool. */
+    private static Optional<List<Double>> rates(Map<Integer, List<Double>> best, Map<Integer, Integer> runs, int pool) {
+        if (!runs.containsKey(pool)) {
+            return Optional.empty();
+        }
+        List<Double> rates = new ArrayList<>(best.getOrDefault(pool, List.of()));
+        while (rates.size() < runs.get(pool)) {
+            rates.add(0.0);
+        }
+        return Optional.of(rates);
     }
 
     /**
@@ -222,28 +248,39 @@ final class LoadClaims {
      * @param atTwenty the same for a pool of 20
      * @param topStair the sweep's highest offered rate
      */
-    static Judgement poolSize(Optional<OptionalDouble> atTen, Optional<OptionalDouble> atTwenty, double topStair,
+    static Judgement poolSize(Optional<List<Double>> atTen, Optional<List<Double>> atTwenty, double topStair,
                               int cores) {
         if (atTen.isEmpty() || atTwenty.isEmpty()) {
             return Judgement.notJudged("the sweep lacks a pool of 10 or of 20");
         }
-        if (atTen.get().isEmpty() && atTwenty.get().isEmpty()) {
+        List<Double> ten = atTen.get();
+        List<Double> twenty = atTwenty.get();
+        if (ten.stream().allMatch(rate -> rate == 0) && twenty.stream().allMatch(rate -> rate == 0)) {
             return Judgement.notJudged("neither a pool of 10 nor one of 20 kept the KPIs at any offered rate");
         }
-        double ten = atTen.get().orElse(0);
-        double twenty = atTwenty.get().orElse(0);
-        if (twenty < ten) {
+        double tenLow = ten.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double tenHigh = ten.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        double twentyLow = twenty.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double twentyHigh = twenty.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        String figures = "20 connections: " + span(twentyLow, twentyHigh) + ", 10: " + span(tenLow, tenHigh)
+                + (ten.size() + twenty.size() > 2 ? " (lowest..highest over the runs)" : "");
+        if (twentyHigh < tenLow) {
             return Judgement.holdsOnlyIf("the database has as few cores as this machine (" + cores + ")",
-                    "20 connections sustained less than 10 within the KPIs (" + Numbers.plain(twenty) + "/s against "
-                            + Numbers.plain(ten) + "/s)");
+                    "20 connections sustained less than 10 within the KPIs in every run: " + figures);
         }
-        if (twenty > ten) {
-            return Judgement.fails("20 connections sustained more than 10 within the KPIs (" + Numbers.plain(twenty)
-                    + "/s against " + Numbers.plain(ten) + "/s)");
+        if (twentyLow > tenHigh) {
+            return Judgement.fails("20 connections sustained more than 10 within the KPIs in every run: " + figures);
         }
-        return Judgement.notSettled("pools of 10 and 20 held the same highest rate, " + Numbers.plain(ten) + "/s"
-                + (ten >= topStair ? ", the sweep's top stair: the sweep never reached either pool's limit; offer more"
-                : ": the next stair missed for both; a finer grid near it, repeated, would separate them"));
+        if (tenLow == tenHigh && twentyLow == twentyHigh) {
+            return Judgement.notSettled("pools of 10 and 20 held the same highest rate, " + Numbers.plain(tenHigh) + "/s"
+                    + (tenHigh >= topStair ? ", the sweep's top stair: the sweep never reached either pool's limit; offer more"
+                    : ": the next stair missed for both; a finer grid near it, repeated, would separate them"));
+        }
+        return Judgement.notSettled("the ranges over the runs overlap: " + figures);
+    }
+
+    private static String span(double low, double high) {
+        return low == high ? Numbers.plain(low) + "/s" : Numbers.plain(low) + ".." + Numbers.plain(high) + "/s";
     }
 
     /**

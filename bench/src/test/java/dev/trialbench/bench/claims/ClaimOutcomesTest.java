@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -169,8 +168,12 @@ class ClaimOutcomesTest {
         reach(poolSize, Verdict.NOT_SETTLED, () -> LoadClaims.poolSize(rate(80), rate(80), 120, 2));
         reach(poolSize, Verdict.NOT_SETTLED, () -> LoadClaims.poolSize(rate(120), rate(120), 120, 2));
         reach(poolSize, Verdict.NOT_JUDGED, () -> LoadClaims.poolSize(Optional.empty(), rate(80), 120, 2));
-        reach(poolSize, Verdict.NOT_JUDGED, () -> LoadClaims.poolSize(Optional.of(OptionalDouble.empty()),
-                Optional.of(OptionalDouble.empty()), 120, 2));
+        reach(poolSize, Verdict.NOT_JUDGED, () -> LoadClaims.poolSize(Optional.of(List.of(0.0)),
+                Optional.of(List.of(0.0)), 120, 2));
+        reach(poolSize, Verdict.NOT_SETTLED, () -> LoadClaims.poolSize(Optional.of(List.of(70.0, 80.0, 90.0)),
+                Optional.of(List.of(60.0, 70.0, 80.0)), 120, 2));
+        reach(poolSize, Verdict.HOLDS_ONLY_IF, () -> LoadClaims.poolSize(Optional.of(List.of(80.0, 90.0, 90.0)),
+                Optional.of(List.of(60.0, 70.0, 70.0)), 120, 2));
     }
 
     private void approximately(String claim, double claimed) {
@@ -194,8 +197,8 @@ class ClaimOutcomesTest {
         reach(claim, Verdict.NOT_JUDGED, () -> Judge.speedup(claimed, Interval.exact(Double.NaN), Double.NaN, 1, 9, 5));
     }
 
-    private static Optional<OptionalDouble> rate(double perSecond) {
-        return Optional.of(OptionalDouble.of(perSecond));
+    private static Optional<List<Double>> rate(double perSecond) {
+        return Optional.of(List.of(perSecond));
     }
 
     private static String render(Map<String, Set<Verdict>> reached) {
