@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The quick reliability step on a small seeded database, as the pipeline runs it after the AFTER
  * measurements: the batched path keeps every invariant and never writes partially, and the step
- * leaves the database as it found it (schema AFTER, no row left for the reserved pool).
+ * leaves the database as it found it (schema AFTER, no row left for the reserved pool) and the
+ * server without the scratch databases of its migration faults.
  */
 class ReliabilityStepTest {
 
@@ -49,6 +50,8 @@ class ReliabilityStepTest {
             assertThat(evidence.outage().tokensLost()).isZero();
             assertThat(migrations.state()).isEqualTo(Migrations.SchemaState.AFTER);
             assertThat(writtenRows(database)).isEqualTo(rowsBefore);
+            assertThat(Sql.queryLong(database.dataSource(), "SELECT count(*) FROM pg_database WHERE datname LIKE '"
+                    + OwnDatabase.PREFIX + "scratch%'")).as("the migration faults' scratch databases are dropped").isZero();
         }
     }
 
