@@ -38,6 +38,16 @@ public final class BetweenRunSpread {
     static final String ACTIVATION_RATIO = "ratio.activation.naive-before.batched-after";
     /** records1000 before / after: the report's "20x faster". */
     static final String LISTING_RATIO = "ratio.listing.records1000.before-after";
+    /** naive / batched of the activation before the migrations: batching alone. */
+    static final String BATCHING_BEFORE = "ratio.activation.batching.before";
+    /** naive / batched of the activation after the migrations: batching alone. */
+    static final String BATCHING_AFTER = "ratio.activation.batching.after";
+    /** before / after of the naive activation: the indexes alone. */
+    static final String INDEXES_NAIVE = "ratio.activation.indexes.naive";
+    /** before / after of the batched activation: the indexes alone. */
+    static final String INDEXES_BATCHED = "ratio.activation.indexes.batched";
+    /** page50 before / after of the listing. */
+    static final String PAGE_RATIO = "ratio.listing.page50.before-after";
     /** The highest p95 of the AFTER cells: "P95 query latency < 50ms". */
     static final String WORST_AFTER_P95 = "p95.after.highest";
     private static final String MEAN = "mean.";
@@ -92,8 +102,18 @@ public final class BetweenRunSpread {
             ratio(factorial, CellKey.of(CellKey.ACTIVATION, CellKey.NAIVE, CellKey.BEFORE),
                     CellKey.of(CellKey.ACTIVATION, CellKey.BATCHED, CellKey.AFTER))
                     .ifPresent(value -> add(figures, ACTIVATION_RATIO, value));
+            CellKey naiveBefore = CellKey.of(CellKey.ACTIVATION, CellKey.NAIVE, CellKey.BEFORE);
+            CellKey batchedBefore = naiveBefore.with(CellKey.BATCHED);
+            ratio(factorial, naiveBefore, batchedBefore).ifPresent(value -> add(figures, BATCHING_BEFORE, value));
+            ratio(factorial, naiveBefore.at(CellKey.AFTER), batchedBefore.at(CellKey.AFTER))
+                    .ifPresent(value -> add(figures, BATCHING_AFTER, value));
+            ratio(factorial, naiveBefore, naiveBefore.at(CellKey.AFTER)).ifPresent(value -> add(figures, INDEXES_NAIVE, value));
+            ratio(factorial, batchedBefore, batchedBefore.at(CellKey.AFTER))
+                    .ifPresent(value -> add(figures, INDEXES_BATCHED, value));
             CellKey listing = CellKey.of(CellKey.LISTING, CellKey.RECORDS_1000, CellKey.BEFORE);
             ratio(factorial, listing, listing.at(CellKey.AFTER)).ifPresent(value -> add(figures, LISTING_RATIO, value));
+            CellKey page = listing.with(CellKey.PAGE_50);
+            ratio(factorial, page, page.at(CellKey.AFTER)).ifPresent(value -> add(figures, PAGE_RATIO, value));
             factorial.rows().stream().filter(row -> CellKey.AFTER.equals(row.key().schema()))
                     .flatMap(row -> row.result().stream()).mapToDouble(CellResult::p95Millis).max()
                     .ifPresent(value -> add(figures, WORST_AFTER_P95, value));
