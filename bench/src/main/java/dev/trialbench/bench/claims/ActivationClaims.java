@@ -18,8 +18,8 @@ final class ActivationClaims {
 
     private static final CellKey FRAUD_NAIVE = CellKey.of(CellKey.FRAUD_CHECK, CellKey.NAIVE, CellKey.BEFORE);
     private static final CellKey FRAUD_BATCHED = CellKey.of(CellKey.FRAUD_CHECK, CellKey.BATCHED, CellKey.AFTER);
-    private static final CellKey NAIVE_BEFORE = CellKey.of(CellKey.ACTIVATION, CellKey.NAIVE, CellKey.BEFORE);
-    private static final CellKey BATCHED_AFTER = CellKey.of(CellKey.ACTIVATION, CellKey.BATCHED, CellKey.AFTER);
+    static final CellKey NAIVE_BEFORE = CellKey.of(CellKey.ACTIVATION, CellKey.NAIVE, CellKey.BEFORE);
+    static final CellKey BATCHED_AFTER = CellKey.of(CellKey.ACTIVATION, CellKey.BATCHED, CellKey.AFTER);
 
     /** What a "before" figure better than claimed means for the report's comparison. */
     static final String BEFORE_FASTER = "for a figure of the system before the fix, faster than claimed also means the"

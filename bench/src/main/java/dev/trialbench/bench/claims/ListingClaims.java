@@ -18,9 +18,9 @@ final class ListingClaims {
     private static final String AFTER_SECTION = "Performance Improvements Expected, After Optimization";
     private static final String TABLE = "reports";
 
-    private static final CellKey LARGE_BEFORE = CellKey.of(CellKey.LISTING, CellKey.RECORDS_1000, CellKey.BEFORE);
-    private static final CellKey LARGE_AFTER = LARGE_BEFORE.at(CellKey.AFTER);
-    private static final CellKey PAGE_BEFORE = LARGE_BEFORE.with(CellKey.PAGE_50);
+    static final CellKey LARGE_BEFORE = CellKey.of(CellKey.LISTING, CellKey.RECORDS_1000, CellKey.BEFORE);
+    static final CellKey LARGE_AFTER = LARGE_BEFORE.at(CellKey.AFTER);
+    static final CellKey PAGE_BEFORE = LARGE_BEFORE.with(CellKey.PAGE_50);
 
     private ListingClaims() {
     }
@@ -92,7 +92,7 @@ final class ListingClaims {
     }
 
     /** {@code reports holds 25,000 rows here (scale 0.05)}. */
-    private static String tableSize(ClaimContext context) {
+    static String tableSize(ClaimContext context) {
         String scale = "scale " + Numbers.plain(context.run().environment().scale());
         return context.evidence().seed()
                 .map(seed -> seed.rowsPerTable() == null ? null : seed.rowsPerTable().get(TABLE))

@@ -19,7 +19,7 @@ import java.util.OptionalDouble;
  */
 final class LoadClaims {
 
-    private static final String SOURCE = "load.json and load/*.hlog";
+    static final String SOURCE = "load.json and load/*.hlog";
     /** The report's "Connection pool utilization < 80%". */
     static final double UTILIZATION_LIMIT = 0.80;
 
@@ -288,7 +288,7 @@ final class LoadClaims {
      * activation (the report's batched fix is part of the optimization), the pool sweep and the
      * pgbench-goal run (which vary the pool or the rate on purpose).
      */
-    private static List<Run> afterWorkloads(LoadRuns load) {
+    static List<Run> afterWorkloads(LoadRuns load) {
         return load.evidence().runs().stream().filter(run -> CellKey.AFTER.equals(run.schema()))
                 .filter(run -> WORKLOADS.contains(run.kind())).filter(run -> !CellKey.NAIVE.equals(run.implementation()))
                 .toList();

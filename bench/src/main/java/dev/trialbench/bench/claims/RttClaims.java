@@ -20,7 +20,7 @@ public final class RttClaims {
 
     /** 120 ms for 6 sequential queries, as the report puts it. */
     static final double IMPLIED_RTT_MILLIS = 120.0 / 6;
-    private static final String SECTION = "Performance Improvements Expected, at the report's implied round trip";
+    static final String SECTION = "Performance Improvements Expected, at the report's implied round trip";
 
     private RttClaims() {
     }
@@ -73,7 +73,7 @@ public final class RttClaims {
     }
 
     /** A ratio of the sweep with its interval (one fork per point: the between-run spread alone). */
-    private static Interval interval(double ratio) {
+    static Interval interval(double ratio) {
         return Interval.of(ratio, ratio, ratio, BetweenRunSpread.halfWidth(BetweenRunSpread.ACTIVATION_RATIO));
     }
 

@@ -34,6 +34,33 @@ public final class Fixture {
         return folder;
     }
 
+    /**
+     * Copies every raw file of the fixture, the optional ones too ({@code load.json} with {@code load/},
+     * the round-trip sweep, {@code reliability.json}), into {@code parent/RUN_NAME}.
+     */
+    public static Path copyAll(Path parent) {
+        Path folder = parent.resolve(RUN_NAME);
+        try {
+            Path from = Path.of(Fixture.class.getResource("/report-fixture").toURI());
+            try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Path relative = from.relativize(file);
+                    if (java.util.List.of("README.md", "real-jmh-1.37.json", "expected")
+                            .contains(relative.getName(0).toString())) {
+                        continue;
+                    }
+                    Files.createDirectories(folder.resolve(relative).getParent());
+                    Files.copy(file, folder.resolve(relative));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return folder;
+    }
+
     public static Path copy(Path parent) {
         return copy(parent, RUN_NAME);
     }
