@@ -66,6 +66,9 @@ final class LoadSection {
         blocks.add(new Subheading("Activation at each offered rate"));
         blocks.add(new Paragraph(STAIRS_CELL));
         blocks.add(stairs(load, load.runs("activation")));
+        if (!load.runs("activation").isEmpty()) {
+            blocks.add(new Image(LoadOverTimeChart.NAME, LoadOverTimeChart.TITLE));
+        }
         blocks.add(new Subheading("Pool sweep: where the pool becomes the bottleneck (the report's Fix 4)"));
         blocks.add(new Paragraph("The batched activation after the migrations, with the service's pool at each size"
                 + " (its worker threads twice the pool). " + STAIRS_CELL));

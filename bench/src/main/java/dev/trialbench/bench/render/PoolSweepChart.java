@@ -1,6 +1,5 @@
 package dev.trialbench.bench.render;
 
-import dev.trialbench.bench.format.Numbers;
 import dev.trialbench.bench.runfolder.LoadEvidence.Run;
 import dev.trialbench.bench.runfolder.LoadRuns;
 import java.awt.Color;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** p95 of the batched activation against the offered rate, one line per pool size, with the 50 ms budget. Stateless. */
 final class PoolSweepChart {
@@ -23,12 +21,18 @@ final class PoolSweepChart {
     }
 
     static List<Path> write(LoadRuns load, Path runFolder) {
-        List<Run> runs = load.runs("pool-sweep");
-        if (runs.isEmpty()) {
+        if (load.runs("pool-sweep").isEmpty()) {
             return List.of();
         }
-        XYChart chart = XyCharts.create(TITLE, "offered activations per second", "p95 from intended start, ms");
-        chart.getStyler().setYAxisLogarithmic(true);
+        return XyCharts.write(draw(load), runFolder, NAME, "pool-sweep");
+    }
+
+    /** The chart of a run with a pool sweep. */
+    static XYChart draw(LoadRuns load) {
+        List<Run> runs = load.runs("pool-sweep");
+        XYChart chart = XyCharts.create(TITLE, "offered activations per second", "p95 from intended start, ms (log scale)");
+        chart.getStyler().setXAxisDecimalPattern("#,##0");
+        List<Double> plotted = new ArrayList<>();
         double maxRate = 0;
         int colour = 0;
         for (Run run : runs) {
@@ -40,6 +44,7 @@ final class PoolSweepChart {
                 load.stage(run, "activate-batched", i + 1).ifPresent(latency -> {
                     x.add(rate);
                     y.add(Math.max(latency.p95(), 0.1));
+                    plotted.add(Math.max(latency.p95(), 0.1));
                 });
             }
             if (!x.isEmpty()) {
@@ -50,9 +55,9 @@ final class PoolSweepChart {
             colour++;
         }
         double budget = load.evidence().kpi().p95Millis();
-        XYSeries line = chart.addSeries("budget " + Numbers.ms(budget), List.of(0.0, maxRate), List.of(budget, budget));
-        line.setLineColor(Color.GRAY);
-        line.setMarker(SeriesMarkers.NONE);
-        return XyCharts.write(chart, runFolder, NAME, "pool-sweep");
+        XyCharts.budget(chart, budget, maxRate);
+        plotted.add(budget);
+        XyCharts.logarithmicY(chart, plotted);
+        return chart;
     }
 }

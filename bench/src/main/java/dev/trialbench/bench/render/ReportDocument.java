@@ -1,5 +1,6 @@
 package dev.trialbench.bench.render;
 
+import dev.trialbench.bench.claims.Answers;
 import dev.trialbench.bench.claims.Claim;
 import dev.trialbench.bench.claims.ClaimContext;
 import dev.trialbench.bench.claims.Claims;
@@ -32,6 +33,7 @@ final class ReportDocument {
         ClaimContext context = ClaimContext.of(run);
         List<Claim> claims = Claims.of(run);
         List<Section> sections = new ArrayList<>();
+        sections.add(AnswersSection.of(Answers.of(context, claims, load, RttSweep.read(run))));
         sections.add(SummarySections.headline(context, claims));
         sections.add(SummarySections.environment(run.environment()));
         sections.add(FactorialSection.of(context));

@@ -44,8 +44,10 @@ public final class Reports {
         LoadRuns load = LoadRuns.read(run);
         Document document = ReportDocument.of(run, load, rendering);
         List<Path> written = new ArrayList<>(Charts.write(Factorial.of(run.cells()), runFolder));
+        written.addAll(FactorialChart.write(Factorial.of(run.cells()), runFolder));
         written.addAll(RttChart.write(RttSweep.read(run), runFolder));
         written.addAll(PoolSweepChart.write(load, runFolder));
+        written.addAll(LoadOverTimeChart.write(load, runFolder));
         written.add(writeText(runFolder.resolve(MARKDOWN), MarkdownReport.render(document)));
         written.add(writeText(runFolder.resolve(HTML), HtmlReport.render(document)));
         return written.stream().sorted().toList();

@@ -26,18 +26,46 @@ final class XyCharts {
 
     static XYChart create(String title, String xAxis, String yAxis) {
         XYChart chart = new XYChartBuilder().width(960).height(540).title(title).xAxisTitle(xAxis).yAxisTitle(yAxis).build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(LegendPosition.InsideNW);
-        chart.getStyler().setChartTitleFont(FONT.deriveFont(Font.BOLD, 14f));
-        chart.getStyler().setAxisTitleFont(FONT);
-        chart.getStyler().setAxisTickLabelsFont(FONT);
-        chart.getStyler().setLegendFont(FONT);
+        look(chart.getStyler(), LegendPosition.InsideNW);
         return chart;
     }
 
+    /** The report's look: white, its fonts, the legend where it is put. */
+    static void look(org.knowm.xchart.style.Styler styler, LegendPosition legend) {
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setLegendPosition(legend);
+        styler.setChartTitleFont(FONT.deriveFont(Font.BOLD, 14f));
+        styler.setLegendFont(FONT);
+        if (styler instanceof org.knowm.xchart.style.AxesChartStyler axes) {
+            axes.setAxisTitleFont(FONT);
+            axes.setAxisTickLabelsFont(FONT);
+        }
+    }
+
+    /** The p95 budget as a grey line from 0 to {@code toX}, with no markers. */
+    static void budget(XYChart chart, double budget, double toX) {
+        org.knowm.xchart.XYSeries line = chart.addSeries("budget " + dev.trialbench.bench.format.Numbers.ms(budget),
+                List.of(0.0, toX), List.of(budget, budget));
+        line.setLineColor(Color.GRAY);
+        line.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+    }
+
+    /**
+     * A log y axis from {@link #decades}: over two decades or fewer a label at 1..9 of each decade,
+     * over more a label at each decade (more would crowd).
+     */
+    static void logarithmicY(XYChart chart, List<Double> plotted) {
+        double[] range = decades(plotted);
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(range[1] / range[0] > 100.5);
+        chart.getStyler().setYAxisDecimalPattern("#,##0.#");
+        chart.getStyler().setYAxisMin(range[0]);
+        chart.getStyler().setYAxisMax(range[1]);
+    }
+
     /** Writes the PNG and the SVG; {@code what} names the chart in an error. */
-    static List<Path> write(XYChart chart, Path runFolder, String name, String what) {
+    static List<Path> write(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path runFolder, String name, String what) {
         Path folder = runFolder.resolve(Charts.FOLDER);
         try {
             Files.createDirectories(folder);
@@ -49,5 +77,18 @@ final class XyCharts {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the " + what + " chart into " + folder, e);
         }
+    }
+
+    /**
+     * A log axis that labels its decades: from the power of ten at or below the smallest value to the
+     * one at or above the largest, at least two decades apart, so that at least three ticks carry a label
+     * (a range inside one decade shows a single label, or none).
+     */
+    static double[] decades(List<Double> values) {
+        double smallest = values.stream().mapToDouble(Double::doubleValue).filter(value -> value > 0).min().orElse(1);
+        double largest = values.stream().mapToDouble(Double::doubleValue).filter(value -> value > 0).max().orElse(1);
+        double low = Math.floor(Math.log10(smallest));
+        double high = Math.max(Math.ceil(Math.log10(largest)), low + 2);
+        return new double[] {Math.pow(10, low), Math.pow(10, high)};
     }
 }

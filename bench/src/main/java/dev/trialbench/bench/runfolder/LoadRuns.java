@@ -113,6 +113,27 @@ public record LoadRuns(LoadEvidence evidence, Map<String, LoadHistograms> histog
                 toEpochMs)));
     }
 
+    /** Latency of a request type at one moment of a run: {@code second} counts from the run's first interval. */
+    public record Moment(double second, Latency latency) {
+    }
+
+    /**
+     * A request type's latency over the measured stages, window by window of {@code windowMs} from the run's
+     * first interval (warm-up included in the clock, not in the figures); windows without a request are left out.
+     */
+    public List<Moment> overTime(Run run, String type, long windowMs) {
+        LoadHistograms histogram = histograms.get(run.label());
+        long first = histogram.firstEpochMs();
+        long last = histogram.lastEpochMs();
+        List<Moment> moments = new java.util.ArrayList<>();
+        for (long from = first; from < last; from += windowMs) {
+            long to = from + windowMs;
+            latency(LatencyStats.of(histogram.merged(LoadHistograms.measured(type), from, to)))
+                    .ifPresent(value -> moments.add(new Moment((to - first) / 1000.0, value)));
+        }
+        return List.copyOf(moments);
+    }
+
     private static Optional<Latency> latency(LatencyStats stats) {
         return stats.count() == 0 ? Optional.empty() : Optional.of(new Latency(stats.count(), stats.p50Millis(),
                 stats.p95Millis(), stats.p99Millis(), stats.maxMillis()));

@@ -31,7 +31,7 @@ class ReportCommandTest {
         assertThat(exit).isEqualTo(0);
         assertThat(folder.resolve(Reports.MARKDOWN)).isNotEmptyFile();
         assertThat(folder.resolve(Reports.HTML)).isNotEmptyFile();
-        assertThat(terminal.out()).contains("wrote 8 files").contains("report.md");
+        assertThat(terminal.out()).contains("wrote 10 files").contains("report.md");
     }
 
     @Test

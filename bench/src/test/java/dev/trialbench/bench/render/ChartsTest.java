@@ -57,4 +57,46 @@ class ChartsTest {
                 .contains("Activation batched (MISSING after)")
                 .hasSize(CellKey.OPERATIONS.size());
     }
+
+    @Test
+    void theFactorialChartShowsNaiveAndBatchedBeforeAndAfterAndSaysWhatIsMissing() {
+        List<CellResult> cells = new ArrayList<>(Fixture.read(temp).cells());
+        cells.removeIf(cell -> cell.key().equals(CellKey.of(CellKey.ACTIVATION, CellKey.BATCHED, CellKey.AFTER)));
+
+        CategoryChart chart = FactorialChart.draw(Factorial.of(cells));
+
+        assertThat(chart.getSeriesCollection().stream().map(series -> series.getName()).toList())
+                .containsExactly("naive", "batched (MISSING after)");
+        assertThat(new ArrayList<Object>(chart.getSeries("naive").getXData()))
+                .containsExactly("before the migrations", "after the migrations");
+        assertThat(chart.getStyler().getYAxisMin()).isEqualTo(0.0);
+    }
+
+    @Test
+    void aLogAxisSpansWholeDecadesAndAtLeastTwoSoThatSeveralTicksCarryALabel() {
+        assertThat(XyCharts.decades(List.of(16.0, 50.0, 420.0))).containsExactly(10.0, 1000.0);
+        assertThat(XyCharts.decades(List.of(16.0, 50.0))).containsExactly(10.0, 1000.0);
+        assertThat(XyCharts.decades(List.of(0.4, 12_000.0))).containsExactly(0.1, 100_000.0);
+    }
+
+    @Test
+    void thePoolSweepChartHasALogAxisFromDecadeToDecadeWithLabelsBetween() {
+        dev.trialbench.bench.runfolder.LoadRuns load = dev.trialbench.bench.runfolder.LoadRuns.read(
+                dev.trialbench.bench.runfolder.RunFolder.read(Fixture.copyAll(temp)));
+
+        org.knowm.xchart.XYChart chart = PoolSweepChart.draw(load);
+
+        double low = chart.getStyler().getYAxisMin();
+        double high = chart.getStyler().getYAxisMax();
+        assertThat(Math.log10(low)).isEqualTo(Math.rint(Math.log10(low)));
+        assertThat(Math.log10(high)).isEqualTo(Math.rint(Math.log10(high)));
+        assertThat(high / low).isGreaterThanOrEqualTo(100);
+        assertThat(chart.getStyler().isYAxisLogarithmic()).isTrue();
+        assertThat(chart.getStyler().getYAxisDecimalPattern()).isEqualTo("#,##0.#");
+        assertThat(chart.getSeriesCollection()).allSatisfy(series -> {
+            for (double y : series.getYData()) {
+                assertThat(y).isBetween(low, high);
+            }
+        });
+    }
 }

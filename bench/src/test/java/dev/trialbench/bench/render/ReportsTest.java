@@ -25,6 +25,7 @@ class ReportsTest {
         List<Path> written = Reports.write(folder);
 
         assertThat(written).extracting(path -> folder.relativize(path).toString().replace('\\', '/')).containsExactly(
+                "charts/factorial-activation.png", "charts/factorial-activation.svg",
                 "charts/p50-before-after.png", "charts/p50-before-after.svg", "charts/percentiles-after.png",
                 "charts/percentiles-after.svg", "charts/percentiles-before.png", "charts/percentiles-before.svg",
                 "report.html", "report.md");

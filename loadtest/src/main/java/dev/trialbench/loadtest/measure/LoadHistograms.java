@@ -116,6 +116,11 @@ public final class LoadHistograms {
         return intervals.isEmpty() ? 0 : intervals.get(0).startEpochMs();
     }
 
+    /** The epoch ms of the latest interval's end, or 0 when there is none. */
+    public long lastEpochMs() {
+        return intervals.stream().mapToLong(Interval::endEpochMs).max().orElse(0);
+    }
+
     /** Writes all intervals, in time order, with their tags, into one log (absolute timestamps). */
     public void write(Path file) {
         try {
