@@ -44,9 +44,30 @@ public final class ConcurrencyComparison {
     /** How long a request waits at the barrier for the rest of its group. */
     static final Duration RENDEZVOUS = Duration.ofSeconds(2);
 
-    /** One implementation on one schema state. */
+    /**
+     * One implementation on one schema state.
+     *
+     * @param requests         the raced requests
+     * @param activated        raced requests answered ACTIVATED (files written before setUpActivations existed
+     *                         counted the set-up activations here too: see {@link #racedActivations()})
+     * @param denied           raced requests answered DENIED
+     * @param failed           raced requests that ended without an answer
+     * @param setUpActivations users activated on a device before the race, one at a time, so that half the
+     *                         double-click groups race on a known device; not raced, not in {@code requests};
+     *                         null in older files
+     */
     public record Cell(String implementation, String schema, int requests, int activated, int denied, int failed,
-                       InvariantReport invariants) {
+                       InvariantReport invariants, Integer setUpActivations) {
+
+        /** ACTIVATED answers among the raced requests, also for older files (which counted set-up activations in). */
+        public int racedActivations() {
+            return activated - (setUpActivations != null ? 0 : setUp());
+        }
+
+        /** The set-up activations: recorded, or for older files the outcomes beyond one per raced request. */
+        public int setUp() {
+            return setUpActivations != null ? setUpActivations : Math.max(0, activated + denied + failed - requests);
+        }
     }
 
     private ConcurrencyComparison() {
@@ -88,13 +109,14 @@ public final class ConcurrencyComparison {
             TrialActivation activation = implementation.create(Jdbis.create(StatementHook.wrap(pool, rendezvous)));
             ConcurrentLinkedQueue<UUID> accepted = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<UUID> denied = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<UUID> setUp = new ConcurrentLinkedQueue<>();
             TrialActivation earlier = implementation.create(Jdbis.create(pool));
             for (Request known : knownDevices) {
                 if (earlier.activate(Implementation.request(known.user(), known.fingerprint())).outcome()
                         != ActivationResult.Outcome.ACTIVATED) {
                     throw new IllegalStateException("a fresh user was not activated on a new device");
                 }
-                accepted.add(known.user());
+                setUp.add(known.user());
             }
             List<Future<Boolean>> outcomes = new ArrayList<>();
             for (List<Request> group : groups) {
@@ -116,8 +138,11 @@ public final class ConcurrencyComparison {
                     failed++;
                 }
             }
-            InvariantReport invariants = Invariants.check(pool, accepted, denied, users, fingerprints);
-            return new Cell(implementation.label(), schema, requests, accepted.size(), denied.size(), failed, invariants);
+            List<UUID> activated = new ArrayList<>(setUp);
+            activated.addAll(accepted);
+            InvariantReport invariants = Invariants.check(pool, activated, denied, users, fingerprints);
+            return new Cell(implementation.label(), schema, requests, accepted.size(), denied.size(), failed, invariants,
+                    setUp.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

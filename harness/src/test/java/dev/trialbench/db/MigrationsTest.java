@@ -86,7 +86,22 @@ class MigrationsTest {
             assertThat(CatalogSnapshot.of(dataSource).differencesFrom(atBefore)).isEmpty();
             assertThat(migrations.state()).isEqualTo(SchemaState.BEFORE);
 
-            assertThat(migrations.migrateToAfter()).hasSize(V3_INDEXES.size() + 2);
+            List<String> started = new ArrayList<>();
+            List<String> ended = new ArrayList<>();
+            List<Migrations.Applied> applied = migrations.migrateToAfter(new Migrations.StepWatcher() {
+                @Override
+                public void started(String version) {
+                    started.add(version);
+                }
+
+                @Override
+                public void ended(String version) {
+                    ended.add(version);
+                }
+            });
+            assertThat(applied).hasSize(V3_INDEXES.size() + 2);
+            assertThat(started).as("the step watcher sees every step start and end, in order")
+                    .isEqualTo(applied.stream().map(Migrations.Applied::version).toList()).isEqualTo(ended);
             CatalogSnapshot atAfter = CatalogSnapshot.of(dataSource);
             long historyRows = count(dataSource, "SELECT count(*) FROM flyway_schema_history");
 

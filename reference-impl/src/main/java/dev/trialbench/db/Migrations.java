@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -82,6 +83,7 @@ public final class Migrations {
     private final MigrationHistory history;
     private final MigrationRevert revert;
     private int lockConflicts;
+    private StepWatcher watcher;
 
     /** @param dataSource a pool with at least two connections (Flyway holds one for its lock) */
     public Migrations(DataSource dataSource) {
@@ -104,6 +106,28 @@ public final class Migrations {
 
     /** One migration that was applied, and how long it took. */
     public record Applied(String version, String description, Duration duration) {
+    }
+
+    /**
+     * Told when each migration step starts and ends, on the migrating thread; a step that gives way to a
+     * lock conflict and is tried again starts (and ends) once per attempt.
+     */
+    public interface StepWatcher {
+        /** @param version the step's version, e.g. {@code 3.1} */
+        void started(String version);
+
+        /** @param version the step's version; called whether the step succeeded or failed */
+        void ended(String version);
+    }
+
+    /** {@link #migrateToAfter()}, telling {@code stepWatcher} when each step starts and ends. */
+    public List<Applied> migrateToAfter(StepWatcher stepWatcher) {
+        watcher = stepWatcher;
+        try {
+            return migrateToAfter();
+        } finally {
+            watcher = null;
+        }
     }
 
     /** Brings an empty database (or one at BEFORE) to BEFORE. Applies nothing when already there. */
@@ -210,7 +234,8 @@ public final class Migrations {
                 .validateMigrationNaming(true)
                 .cleanDisabled(true)
                 .loggers("slf4j")
-                .callbacks(new LockTimeoutCallback(patience));
+                .callbacks(watcher == null ? new Callback[] {new LockTimeoutCallback(patience)}
+                        : new Callback[] {new LockTimeoutCallback(patience), new StepWatcherCallback(watcher)});
         configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
         return configuration.load();
     }

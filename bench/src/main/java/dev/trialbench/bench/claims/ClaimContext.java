@@ -20,16 +20,33 @@ public record ClaimContext(RunFolder run, Factorial factorial, EvidenceLookup ev
         return factorial.cell(key).map(CellResult::meanMillis).orElse(Double.NaN);
     }
 
+    /** A cell's mean with its interval (forks widened by the between-run spread); NaN figures if not measured. */
+    public Interval meanInterval(CellKey key) {
+        return factorial.cell(key).map(cell -> Interval.of(cell.meanMillis(),
+                        cell.forkResults().stream().mapToDouble(CellResult.ForkResult::meanMillis).min().orElse(cell.meanMillis()),
+                        cell.forkResults().stream().mapToDouble(CellResult.ForkResult::meanMillis).max().orElse(cell.meanMillis()),
+                        BetweenRunSpread.halfWidth(BetweenRunSpread.meanKey(key))))
+                .orElse(Interval.exact(Double.NaN));
+    }
+
+    /** numerator / denominator on the means, with its interval; NaN figures if a cell is missing. */
+    public Interval ratioInterval(CellKey numerator, CellKey denominator, String spreadKey) {
+        return factorial.compare("", numerator, denominator).ratio()
+                .map(ratio -> Interval.of(ratio.mean(), ratio.meanSpread().min(), ratio.meanSpread().max(),
+                        BetweenRunSpread.halfWidth(spreadKey)))
+                .orElse(Interval.exact(Double.NaN));
+    }
+
     /** The {@code SELECT 1} median of a schema state, NaN if not measured. */
     public double floor(String schema) {
         return factorial.cell(CellKey.of(CellKey.ROUND_TRIP, CellKey.SELECT_ONE, schema))
                 .map(CellResult::p50Millis).orElse(Double.NaN);
     }
 
-    /** {@code ActivationBenchmark.naive @ before: mean 5.50 ms, p50 5.31 ms}, or MISSING. */
+    /** {@code ActivationBenchmark.naive @ before: mean 5.50 ms [4.60 ms, 6.58 ms], p50 5.31 ms}, or MISSING. */
     public String figures(CellKey key) {
         return key.label() + ": " + factorial.cell(key)
-                .map(cell -> "mean " + Numbers.ms(cell.meanMillis()) + ", p50 " + Numbers.ms(cell.p50Millis()))
+                .map(cell -> "mean " + meanInterval(key).millis() + ", p50 " + Numbers.ms(cell.p50Millis()))
                 .orElse("MISSING (not in " + jmhFile(key) + ")");
     }
 

@@ -49,22 +49,33 @@ public final class Judge {
     }
 
     /**
-     * "~X ms average".
+     * "~X ms average", decided on the figure's interval: HOLDS when the whole interval lies within the
+     * tolerance of X, BETTER THAN CLAIMED when it lies wholly below it (faster than claimed), FAILS when
+     * wholly above it, NOT SETTLED when it straddles either end of the tolerance.
      *
+     * @param measured   the mean with its interval
      * @param roundTrips round trips per operation, for the latency estimate; NaN to give none
      * @param floor      the measured round-trip floor ({@code SELECT 1} p50), for the reason; NaN if unknown
      */
-    static Judgement approximately(double claimedMillis, double measuredMillis, double roundTrips, double floor) {
-        if (!Double.isFinite(measuredMillis)) {
+    static Judgement approximately(double claimedMillis, Interval measured, double roundTrips, double floor) {
+        if (!measured.isFinite()) {
             return Judgement.notJudged("the cell was not measured");
         }
-        String measured = "measured " + Numbers.ms(measuredMillis);
-        if (Math.abs(measuredMillis - claimedMillis) <= APPROXIMATE_TOLERANCE * claimedMillis) {
-            return Judgement.holds(measured + ", within " + Numbers.decimal(APPROXIMATE_TOLERANCE * 100, 0)
-                    + " % of the report's ~" + Numbers.plain(claimedMillis) + " ms");
+        double measuredMillis = measured.value();
+        double low = (1 - APPROXIMATE_TOLERANCE) * claimedMillis;
+        double high = (1 + APPROXIMATE_TOLERANCE) * claimedMillis;
+        String tolerance = Numbers.ms(low) + " to " + Numbers.ms(high);
+        String measuredText = "measured " + measured.millis();
+        if (measured.low() >= low && measured.high() <= high) {
+            return Judgement.holds(measuredText + ", within " + Numbers.decimal(APPROXIMATE_TOLERANCE * 100, 0)
+                    + " % of the report's ~" + Numbers.plain(claimedMillis) + " ms (" + tolerance + ")");
         }
-        StringBuilder reason = new StringBuilder(measured).append(", ");
-        if (measuredMillis < claimedMillis) {
+        if (!measured.below(low) && measured.low() <= high) {
+            return Judgement.notSettled(measuredText + ": the interval straddles the tolerance of the report's ~"
+                    + Numbers.plain(claimedMillis) + " ms (" + tolerance + ")");
+        }
+        StringBuilder reason = new StringBuilder(measuredText).append(", ");
+        if (measured.below(low)) {
             reason.append(Numbers.factor(claimedMillis / measuredMillis)).append(" below the report's ~")
                     .append(Numbers.plain(claimedMillis)).append(" ms");
             if (Double.isFinite(roundTrips) && roundTrips > 0) {
@@ -78,35 +89,44 @@ public final class Judge {
                     reason.append(", against ").append(Numbers.ms(floor)).append(" measured here (SELECT 1 p50)");
                 }
             }
-        } else {
-            reason.append(Numbers.factor(measuredMillis / claimedMillis)).append(" above the report's ~")
-                    .append(Numbers.plain(claimedMillis)).append(" ms, with no network latency added");
+            return Judgement.betterThanClaimed(reason.toString());
         }
+        reason.append(Numbers.factor(measuredMillis / claimedMillis)).append(" above the report's ~")
+                .append(Numbers.plain(claimedMillis)).append(" ms, with no network latency added");
         return Judgement.fails(reason.toString());
     }
 
     /**
-     * "Nx faster": slow / fast. The ratio moves with network latency, from the measured one towards
-     * the ratio of round trips; the condition says on which side of which latency the claim holds.
+     * "Nx faster": slow / fast, decided on the ratio's interval: reached when the whole interval is at or
+     * above the threshold, missed when it is wholly below, NOT SETTLED otherwise. The ratio moves with
+     * network latency, from the measured one towards the ratio of round trips; the condition says on
+     * which side of which latency the claim holds.
      *
+     * @param ratio     slow / fast on the means, with its interval
+     * @param slowMillis mean of the slow cell, for the latency estimate
+     * @param fastMillis mean of the fast cell
      * @param slowTrips round trips per operation of the slow cell; NaN if not counted
      * @param fastTrips round trips per operation of the fast cell; NaN if not counted
      */
-    static Judgement speedup(double claimed, double slowMillis, double fastMillis, double slowTrips, double fastTrips) {
-        if (!Double.isFinite(slowMillis) || !Double.isFinite(fastMillis)) {
+    static Judgement speedup(double claimed, Interval ratio, double slowMillis, double fastMillis, double slowTrips,
+                             double fastTrips) {
+        if (!ratio.isFinite() || !Double.isFinite(slowMillis) || !Double.isFinite(fastMillis)) {
             return Judgement.notJudged("a cell of the ratio was not measured");
         }
         double threshold = claimed * (1 - FACTOR_TOLERANCE);
-        double measured = slowMillis / fastMillis;
-        String measuredText = "measured " + Numbers.factor(measured) + " here (threshold "
-                + Numbers.factor(threshold) + ")";
-        boolean reached = measured >= threshold;
-        if (!Double.isFinite(slowTrips) || !Double.isFinite(fastTrips) || fastTrips <= 0) {
+        String measuredText = "measured " + ratio.factor() + " here (threshold " + Numbers.factor(threshold) + ")";
+        boolean counted = Double.isFinite(slowTrips) && Double.isFinite(fastTrips) && fastTrips > 0;
+        double limit = counted ? slowTrips / fastTrips : Double.NaN;
+        String model = counted ? "; estimate, not measured: with network latency the ratio moves towards the ratio of"
+                + " round trips, " + Numbers.perOp(slowTrips) + " / " + Numbers.perOp(fastTrips) + " = "
+                + Numbers.factor(limit) : "";
+        if (!ratio.atLeast(threshold) && !ratio.below(threshold)) {
+            return Judgement.notSettled(measuredText + ": the interval straddles the threshold" + model);
+        }
+        boolean reached = ratio.atLeast(threshold);
+        if (!counted) {
             return reached ? Judgement.holds(measuredText) : Judgement.fails(measuredText);
         }
-        double limit = slowTrips / fastTrips;
-        String model = "; estimate, not measured: with network latency the ratio moves towards the ratio of round trips, "
-                + Numbers.perOp(slowTrips) + " / " + Numbers.perOp(fastTrips) + " = " + Numbers.factor(limit);
         if (reached && limit >= threshold) {
             return Judgement.holds(measuredText + model + ", so it stays above the threshold at any latency");
         }

@@ -24,6 +24,14 @@ public record Judgement(Verdict verdict, String condition, String reason) {
         return new Judgement(Verdict.FAILS, null, reason);
     }
 
+    static Judgement betterThanClaimed(String reason) {
+        return new Judgement(Verdict.BETTER_THAN_CLAIMED, null, reason);
+    }
+
+    static Judgement notSettled(String reason) {
+        return new Judgement(Verdict.NOT_SETTLED, null, reason);
+    }
+
     static Judgement holdsOnlyIf(String condition, String reason) {
         return new Judgement(Verdict.HOLDS_ONLY_IF, condition, reason);
     }
@@ -35,6 +43,11 @@ public record Judgement(Verdict verdict, String condition, String reason) {
     /** {@code HOLDS}, or {@code HOLDS ONLY IF <condition>}. */
     public String verdictText() {
         return verdict == Verdict.HOLDS_ONLY_IF ? verdict.label() + " " + condition : verdict.label();
+    }
+
+    /** The same verdict with a sentence added to the reason when the verdict is {@code verdict}. */
+    Judgement withNoteIf(Verdict when, String note) {
+        return verdict == when ? withNote(note) : this;
     }
 
     /** The same verdict with a sentence added to the reason. */

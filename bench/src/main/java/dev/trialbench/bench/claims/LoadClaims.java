@@ -7,6 +7,8 @@ import dev.trialbench.bench.runfolder.LoadRuns;
 import dev.trialbench.bench.runfolder.LoadRuns.Latency;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -52,18 +54,23 @@ final class LoadClaims {
             }
         }
         String measured = "p95 from intended start, after the migrations, batched activation and listing: " + String.join(", ", concat(over, within));
-        Judgement judgement;
-        if (load.endOfSlotRule()) {
-            judgement = Judgement.notJudged(END_OF_SLOT);
-        } else if (over.isEmpty() && within.isEmpty()) {
-            judgement = Judgement.notJudged("no load run after the migrations");
-        } else if (over.isEmpty()) {
-            judgement = Judgement.holdsOnlyIf("at the offered rates measured", "every request type of every AFTER workload (naive activation aside)"
-                    + " kept p95 under " + Numbers.ms(budget));
-        } else {
-            judgement = Judgement.fails("over " + Numbers.ms(budget) + " under load: " + String.join(", ", over));
-        }
+        Judgement judgement = p95UnderLoad(load.endOfSlotRule(), over, within, budget);
         return context.claim("Success Metrics", "P95 query latency < 50ms (under load)", measured, judgement, SOURCE);
+    }
+
+    /** The p95 KPI under load from the request types over and within the budget. */
+    static Judgement p95UnderLoad(boolean endOfSlotRule, List<String> over, List<String> within, double budget) {
+        if (endOfSlotRule) {
+            return Judgement.notJudged(END_OF_SLOT);
+        }
+        if (over.isEmpty() && within.isEmpty()) {
+            return Judgement.notJudged("no load run after the migrations");
+        }
+        if (over.isEmpty()) {
+            return Judgement.holdsOnlyIf("at the offered rates measured", "every request type of every AFTER workload"
+                    + " (naive activation aside) kept p95 under " + Numbers.ms(budget));
+        }
+        return Judgement.fails("over " + Numbers.ms(budget) + " under load: " + String.join(", ", over));
     }
 
     /** "Connection pool utilization < 80%": the sampled share of busy connections in the AFTER workloads. */
@@ -79,13 +86,22 @@ final class LoadClaims {
                 }
             }
         }
-        Judgement judgement = figures.isEmpty() ? Judgement.notJudged("the pool was not sampled")
-                : over.isEmpty() ? Judgement.holdsOnlyIf("at the offered rates measured",
-                        "p95 of the busy share stayed under " + Numbers.percent(UTILIZATION_LIMIT) + " in every AFTER workload")
-                : Judgement.fails("p95 of the busy share at or over " + Numbers.percent(UTILIZATION_LIMIT) + ": "
-                        + String.join(", ", over) + " (the last stairs offer more than the machine serves)");
+        Judgement judgement = utilization(figures, over);
         return context.claim("Success Metrics", KpiClaims.POOL_UTILIZATION,
                 "p95 of busy connections / pool size, sampled every 100 ms: " + String.join(", ", figures), judgement, SOURCE);
+    }
+
+    /** Pool utilization from the sampled AFTER workloads ({@code figures}) and those at or over the limit. */
+    static Judgement utilization(List<String> figures, List<String> over) {
+        if (figures.isEmpty()) {
+            return Judgement.notJudged("the pool was not sampled");
+        }
+        if (over.isEmpty()) {
+            return Judgement.holdsOnlyIf("at the offered rates measured",
+                    "p95 of the busy share stayed under " + Numbers.percent(UTILIZATION_LIMIT) + " in every AFTER workload");
+        }
+        return Judgement.fails("p95 of the busy share at or over " + Numbers.percent(UTILIZATION_LIMIT) + ": "
+                + String.join(", ", over) + " (the last stairs offer more than the machine serves)");
     }
 
     /**
@@ -100,15 +116,48 @@ final class LoadClaims {
         PoolPressure after = PoolPressure.of(load, CellKey.AFTER);
         String measured = "the service's pool in the activation runs, before the migrations (naive and batched): "
                 + before + "; after: " + after + "; at the same offered rates";
-        Judgement judgement = before.exhausted() && !after.exhausted()
-                ? Judgement.holds("the pool ran out before the migrations and not after: the slow queries held the"
-                        + " connections, so the indexes (not the pool settings) end the exhaustion")
-                : before.exhausted() ? Judgement.holds("the pool ran out before the migrations, and still after them ("
-                        + after + "): the migrations alone do not end the exhaustion")
-                : Judgement.holdsOnlyIf("the offered rate exceeds what the measured one did",
-                        "the pool never ran out before the migrations at the rates offered here");
+        Judgement judgement = exhaustion(before, after, overloadedBefore(load));
         return context.claim("Performance Improvements Expected", "Connection pool exhaustion under load (before)",
                 measured, judgement, SOURCE);
+    }
+
+    /**
+     * The exhaustion claim. FAILS when the service was overloaded before the migrations (a stair of an
+     * activation run missed the KPIs) and its pool still never ran out: then the pool is not what gives
+     * way under load.
+     */
+    static Judgement exhaustion(PoolPressure before, PoolPressure after, boolean overloadedBefore) {
+        if (before.exhausted() && !after.exhausted()) {
+            return Judgement.holds("the pool ran out before the migrations and not after: the slow queries held the"
+                    + " connections, so the indexes (not the pool settings) end the exhaustion");
+        }
+        if (before.exhausted()) {
+            return Judgement.holds("the pool ran out before the migrations, and still after them (" + after
+                    + "): the migrations alone do not end the exhaustion");
+        }
+        if (overloadedBefore) {
+            return Judgement.fails("before the migrations the service missed the KPIs at an offered rate, yet its pool"
+                    + " never ran out: under load something else than the pool gives way");
+        }
+        return Judgement.holdsOnlyIf("the offered rate exceeds what the measured one did",
+                "the pool never ran out before the migrations at the rates offered here");
+    }
+
+    /** Whether a stair of an activation run before the migrations missed the KPIs. */
+    private static boolean overloadedBefore(LoadRuns load) {
+        for (Run run : load.runs("activation")) {
+            if (!run.schema().equals(CellKey.BEFORE) || run.stages().isEmpty()) {
+                continue;
+            }
+            for (String type : load.types(run)) {
+                OptionalDouble best = LoadVerdicts.highestRateWithinKpis(load, run, type);
+                double top = run.stages().stream().mapToDouble(stage -> stage.ratePerSecond()).max().orElse(0);
+                if (best.isEmpty() || best.getAsDouble() < top) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The signs of an exhausted pool over the activation runs at one schema state. */
@@ -143,35 +192,95 @@ final class LoadClaims {
         }
     }
 
-    /** "Pool size (20) may be too high": the sweep's highest rate within the p95 budget at each pool size. */
+    /**
+     * "Pool size (20) may be too high": the sweep's highest rate within the KPIs at each pool size, over
+     * every run of the sweep at that size (the full profile repeats it), as a range.
+     */
     static Claim poolSize(ClaimContext context, LoadRuns load) {
-        List<String> figures = new ArrayList<>();
-        Optional<OptionalDouble> atTen = Optional.empty();
-        Optional<OptionalDouble> atTwenty = Optional.empty();
+        Map<Integer, List<Double>> best = new TreeMap<>();
+        Map<Integer, Integer> runs = new TreeMap<>();
         for (Run run : load.runs("pool-sweep")) {
-            OptionalDouble best = LoadVerdicts.highestRateWithinKpis(load, run, LoadVerdicts.BATCHED_ACTIVATION);
-            figures.add("pool " + run.poolSize() + ": " + (best.isPresent() ? Numbers.plain(best.getAsDouble()) + "/s" : "none"));
-            if (run.poolSize() == 10) {
-                atTen = Optional.of(best);
-            } else if (run.poolSize() == 20) {
-                atTwenty = Optional.of(best);
-            }
+            runs.merge(run.poolSize(), 1, Integer::sum);
+            LoadVerdicts.highestRateWithinKpis(load, run, LoadVerdicts.BATCHED_ACTIVATION)
+                    .ifPresent(rate -> best.computeIfAbsent(run.poolSize(), ignored -> new ArrayList<>()).add(rate));
         }
+        List<String> figures = new ArrayList<>();
+        runs.forEach((pool, count) -> figures.add("pool " + pool + ": " + range(best.getOrDefault(pool, List.of()), count)));
         String measured = "highest offered rate within the KPIs, batched activation after: " + String.join(", ", figures);
-        Judgement judgement;
-        if (load.endOfSlotRule()) {
-            judgement = Judgement.notJudged(END_OF_SLOT);
-        } else if (atTen.isEmpty() || atTwenty.isEmpty()) {
-            judgement = Judgement.notJudged("the sweep lacks a pool of 10 or of 20");
-        } else if (atTen.get().isEmpty() && atTwenty.get().isEmpty()) {
-            judgement = Judgement.notJudged("neither a pool of 10 nor one of 20 kept the KPIs at any offered rate");
-        } else if (atTwenty.get().orElse(0) <= atTen.get().orElse(0)) {
-            judgement = Judgement.holdsOnlyIf("the database has as few cores as this machine ("
-                    + context.run().environment().cores() + ")", "20 connections sustained no more than 10 within the KPIs");
-        } else {
-            judgement = Judgement.fails("20 connections sustained more than 10 within the KPIs");
-        }
+        double top = load.runs("pool-sweep").stream().flatMap(run -> run.stages().stream())
+                .mapToDouble(stage -> stage.ratePerSecond()).max().orElse(Double.NaN);
+        Judgement judgement = load.endOfSlotRule() ? Judgement.notJudged(END_OF_SLOT)
+                : poolSize(rates(best, runs, 10), rates(best, runs, 20), top, context.run().environment().cores());
         return context.claim("Connection Pool Configuration", "Pool size (20) may be too high", measured, judgement, SOURCE);
+    }
+
+    /** {@code 80/s}, {@code 70..80/s over 3 runs}, {@code none}; a run that held no stair counts as none. */
+    private static String range(List<Double> rates, int runs) {
+        if (rates.isEmpty()) {
+            return "none";
+        }
+        double low = rates.size() < runs ? 0 : rates.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double high = rates.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        String text = low == high ? Numbers.plain(high) + "/s" : (low == 0 ? "none" : Numbers.plain(low)) + ".."
+                + Numbers.plain(high) + "/s";
+        return runs == 1 ? text : text + " over " + runs + " runs";
+    }
+
+    /** The pool's highest rates over its runs (0 for a run that held none); empty when the sweep lacks the pool. */
+    private static Optional<List<Double>> rates(Map<Integer, List<Double>> best, Map<Integer, Integer> runs, int pool) {
+        if (!runs.containsKey(pool)) {
+            return Optional.empty();
+        }
+        List<Double> rates = new ArrayList<>(best.getOrDefault(pool, List.of()));
+        while (rates.size() < runs.get(pool)) {
+            rates.add(0.0);
+        }
+        return Optional.of(rates);
+    }
+
+    /**
+     * "Pool size (20) may be too high", from the highest offered rate each pool kept within the KPIs.
+     * HOLDS ONLY IF (on this machine's cores) when 20 connections sustained less than 10; FAILS when
+     * more; a tie is NOT SETTLED: equal stairs say neither that 20 is too high nor that it is not, and
+     * when both held the sweep's top stair the sweep never reached either pool's limit.
+     *
+     * @param atTen    empty when the sweep has no pool of 10; else its highest rate within the KPIs, if any
+     * @param atTwenty the same for a pool of 20
+     * @param topStair the sweep's highest offered rate
+     */
+    static Judgement poolSize(Optional<List<Double>> atTen, Optional<List<Double>> atTwenty, double topStair,
+                              int cores) {
+        if (atTen.isEmpty() || atTwenty.isEmpty()) {
+            return Judgement.notJudged("the sweep lacks a pool of 10 or of 20");
+        }
+        List<Double> ten = atTen.get();
+        List<Double> twenty = atTwenty.get();
+        if (ten.stream().allMatch(rate -> rate == 0) && twenty.stream().allMatch(rate -> rate == 0)) {
+            return Judgement.notJudged("neither a pool of 10 nor one of 20 kept the KPIs at any offered rate");
+        }
+        double tenLow = ten.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double tenHigh = ten.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        double twentyLow = twenty.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double twentyHigh = twenty.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        String figures = "20 connections: " + span(twentyLow, twentyHigh) + ", 10: " + span(tenLow, tenHigh)
+                + (ten.size() + twenty.size() > 2 ? " (lowest..highest over the runs)" : "");
+        if (twentyHigh < tenLow) {
+            return Judgement.holdsOnlyIf("the database has as few cores as this machine (" + cores + ")",
+                    "20 connections sustained less than 10 within the KPIs in every run: " + figures);
+        }
+        if (twentyLow > tenHigh) {
+            return Judgement.fails("20 connections sustained more than 10 within the KPIs in every run: " + figures);
+        }
+        if (tenLow == tenHigh && twentyLow == twentyHigh) {
+            return Judgement.notSettled("pools of 10 and 20 held the same highest rate, " + Numbers.plain(tenHigh) + "/s"
+                    + (tenHigh >= topStair ? ", the sweep's top stair: the sweep never reached either pool's limit; offer more"
+                    : ": the next stair missed for both; a finer grid near it, repeated, would separate them"));
+        }
+        return Judgement.notSettled("the ranges over the runs overlap: " + figures);
+    }
+
+    private static String span(double low, double high) {
+        return low == high ? Numbers.plain(low) + "/s" : Numbers.plain(low) + ".." + Numbers.plain(high) + "/s";
     }
 
     /**

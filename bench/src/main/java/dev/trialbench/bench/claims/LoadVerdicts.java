@@ -50,6 +50,23 @@ public final class LoadVerdicts {
         return best;
     }
 
+    /**
+     * Whether one request type of a run kept the KPIs over its measured stages: p95 (from intended start)
+     * under the budget and failed requests under their share. Per request type: another type of the same
+     * run missing its budget does not make this one miss (Gatling's assertions, {@code kpiPassed}, are for
+     * the whole run). Empty when the type has no measured latency.
+     */
+    public static Optional<Boolean> kpisHeld(LoadRuns load, Run run, String type) {
+        Optional<Latency> latency = load.measured(run, type);
+        if (latency.isEmpty()) {
+            return Optional.empty();
+        }
+        long[] answeredAndFailed = LoadRuns.answeredAndFailed(run, type);
+        double failedShare = load.evidence().kpi().failedPercent() / 100;
+        return Optional.of(latency.get().p95() < load.evidence().kpi().p95Millis() && answeredAndFailed[0] > 0
+                && answeredAndFailed[1] < failedShare * answeredAndFailed[0]);
+    }
+
     /** Where the pgbench goal stands. */
     public enum Outcome {
         /** Within the KPIs at (or above) the goal's rate. */

@@ -14,12 +14,15 @@ import java.util.List;
  *
  * @param injectors          Gatling processes per run; their histograms are merged (2 shows the merge every run)
  * @param sweepPools         pool sizes of the pool sweep (the report's Fix 4: 10 in production)
+ * @param sweepRepeats       runs of the sweep at each pool size, interleaved (all pools once, then again), so
+ *                           that each pool's highest rate within the KPIs comes with its spread
  * @param migrationLeadSeconds seconds of mixed load before the migration starts
  * @param migrationLoadSeconds seconds of mixed load in all, during which the migration runs
  * @param pgbenchSeconds     duration of the pgbench comparison
  */
 public record LoadProfile(Stage warmup, List<Stage> activation, List<Stage> listing, List<Stage> mixed,
-                          List<Stage> sweep, List<Integer> sweepPools, int migrationLeadSeconds, int migrationLoadSeconds,
+                          List<Stage> sweep, List<Integer> sweepPools, int sweepRepeats, int migrationLeadSeconds,
+                          int migrationLoadSeconds,
                           int pgbenchSeconds, int injectors) {
 
     /** The service's pool in every run but the sweep: the report's Fix 4 production value. */
@@ -39,6 +42,9 @@ public record LoadProfile(Stage warmup, List<Stage> activation, List<Stage> list
         mixed = List.copyOf(mixed);
         sweep = List.copyOf(sweep);
         sweepPools = List.copyOf(sweepPools);
+        if (sweepRepeats < 1) {
+            throw new IllegalArgumentException("the pool sweep runs at least once per pool size");
+        }
     }
 
     /** Stages of {@code seconds} each, at each of {@code rates} in turn. */

@@ -83,12 +83,14 @@ public final class LoadStep {
         return runs;
     }
 
-    /** The batched activation on the AFTER schema at each pool size of the sweep. */
+    /** The batched activation on the AFTER schema at each pool size of the sweep, as many times as the profile says. */
     public List<Run> poolSweep() {
         List<Run> runs = new ArrayList<>();
-        for (int pool : profile.sweepPools()) {
-            runs.add(run(new Spec("pool-sweep-" + pool, "pool-sweep", Scenario.ACTIVATION, "batched", "after", pool,
-                    profile.sweep())));
+        for (int repeat = 1; repeat <= profile.sweepRepeats(); repeat++) {
+            for (int pool : profile.sweepPools()) {
+                runs.add(run(new Spec("pool-sweep-" + pool + (repeat == 1 ? "" : "-r" + repeat), "pool-sweep",
+                        Scenario.ACTIVATION, "batched", "after", pool, profile.sweep())));
+            }
         }
         return runs;
     }

@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -62,9 +64,11 @@ final class MigrationUnderWriter {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong inserts = new AtomicLong();
         AtomicLong failures = new AtomicLong();
+        List<long[]> writes = java.util.Collections.synchronizedList(new ArrayList<>());
+        StepWindows windows = new StepWindows();
         double[] maxWriterMillis = {0};
         double[] maxLockWaitMillis = {0};
-        Thread writer = new Thread(() -> write(writerSource, plan, running, inserts, failures, maxWriterMillis),
+        Thread writer = new Thread(() -> write(writerSource, plan, running, inserts, failures, maxWriterMillis, writes),
                 "migration-writer");
         Thread sampler = new Thread(() -> sample(dataSource, running, maxLockWaitMillis), "lock-sampler");
         writer.start();
@@ -72,7 +76,7 @@ final class MigrationUnderWriter {
         long started = System.nanoTime();
         List<Migrations.Applied> applied;
         try {
-            applied = migrations.migrateToAfter();
+            applied = migrations.migrateToAfter(windows);
         } finally {
             running.set(false);
             join(writer);
@@ -84,14 +88,15 @@ final class MigrationUnderWriter {
         deleteWriterRows(dataSource);
         List<MigrationStep> steps = new ArrayList<>();
         for (Migrations.Applied step : applied) {
-            steps.add(new MigrationStep(step.version(), step.description(), step.duration().toMillis()));
+            steps.add(new MigrationStep(step.version(), step.description(), step.duration().toMillis(),
+                    windows.longestOverlapping(step.version(), writes)));
         }
         return new MigrationEvidence(steps, totalMillis, inserts.get(), failures.get(), maxWriterMillis[0],
                 maxLockWaitMillis[0], rerun, lockConflicts);
     }
 
     private static void write(DataSource writerSource, SeedPlan plan, AtomicBoolean running, AtomicLong inserts,
-                              AtomicLong failures, double[] maxWriterMillis) {
+                              AtomicLong failures, double[] maxWriterMillis, List<long[]> writes) {
         long activeUsers = plan.activeUserCount();
         long i = 0;
         try (Connection connection = writerSource.getConnection();
@@ -109,7 +114,9 @@ final class MigrationUnderWriter {
                 } catch (SQLException e) {
                     failures.incrementAndGet();
                 }
-                maxWriterMillis[0] = Math.max(maxWriterMillis[0], (System.nanoTime() - start) / 1e6);
+                long end = System.nanoTime();
+                writes.add(new long[] {start, end});
+                maxWriterMillis[0] = Math.max(maxWriterMillis[0], (end - start) / 1e6);
                 i++;
                 Thread.sleep(WRITER_PAUSE_MILLIS);
             }
@@ -117,6 +124,57 @@ final class MigrationUnderWriter {
             failures.incrementAndGet();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * When each migration step ran (System.nanoTime), once per attempt, so that each step gets the writer's
+     * longest insert that overlapped it. Thread-safe: Flyway tells it from the migrating thread, the
+     * writer's inserts are read after both threads ended.
+     */
+    static final class StepWindows implements Migrations.StepWatcher {
+
+        private final Map<String, List<long[]>> windows = new ConcurrentHashMap<>();
+        private final Map<String, Long> open = new ConcurrentHashMap<>();
+
+        @Override
+        public void started(String version) {
+            open.put(version, System.nanoTime());
+        }
+
+        @Override
+        public void ended(String version) {
+            Long start = open.remove(version);
+            if (start != null) {
+                windows.computeIfAbsent(version, ignored -> new ArrayList<>()).add(new long[] {start, System.nanoTime()});
+            }
+        }
+
+        /** Records a window directly, for tests. */
+        void window(String version, long start, long end) {
+            windows.computeIfAbsent(version, ignored -> new ArrayList<>()).add(new long[] {start, end});
+        }
+
+        /**
+         * The longest write ({start, end} in nanoseconds) that overlapped a window of {@code version}, in ms:
+         * 0 when none did; null when the step's window is unknown.
+         */
+        Double longestOverlapping(String version, List<long[]> writes) {
+            List<long[]> stepWindows = windows.get(version);
+            if (stepWindows == null) {
+                return null;
+            }
+            double longest = 0;
+            synchronized (writes) {
+                for (long[] write : writes) {
+                    for (long[] window : stepWindows) {
+                        if (write[0] < window[1] && write[1] > window[0]) {
+                            longest = Math.max(longest, (write[1] - write[0]) / 1e6);
+                        }
+                    }
+                }
+            }
+            return longest;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.trialbench.bench.render;
 
+import dev.trialbench.bench.claims.BetweenRunSpread;
 import dev.trialbench.bench.claims.Claim;
 import dev.trialbench.bench.claims.ClaimContext;
 import dev.trialbench.bench.claims.Claims;
@@ -23,13 +24,22 @@ final class ClaimsSection {
 
     static Section of(ClaimContext context, List<Claim> claims) {
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Paragraph("Each claim of the report that a number can judge: " + Inline.bold("HOLDS") + ", "
-                + Inline.bold("FAILS") + ", " + Inline.bold("HOLDS ONLY IF") + " a condition the report does not state, or "
+        blocks.add(new Paragraph("Each claim of the report that a number can judge: " + Inline.bold("HOLDS") + "; "
+                + Inline.bold("BETTER THAN CLAIMED") + ": the report's figure is off in the good direction (faster or"
+                + " smaller than it says); " + Inline.bold("FAILS") + "; " + Inline.bold("HOLDS ONLY IF")
+                + " a condition the report does not state; " + Inline.bold("NOT SETTLED") + ": the figure's interval"
+                + " straddles the threshold, so another run of the same code may land on either side; or "
                 + Inline.bold("NOT JUDGED") + " by this kind of run. Thresholds: \"~X ms\" holds within "
                 + Numbers.plain(Judge.APPROXIMATE_TOLERANCE * 100) + " % of X; \"Nx faster\" holds from "
                 + Numbers.plain((1 - Judge.FACTOR_TOLERANCE) * 100) + " % of N; a writer counts as blocked after "
-                + Numbers.ms(SafetyJudge.WRITER_STALL_MILLIS) + ". Figures marked " + Inline.bold("estimate")
+                + Numbers.ms(SafetyJudge.WRITER_STALL_MILLIS) + " during an index build. Figures marked " + Inline.bold("estimate")
                 + " come from a model (time = measured time + round-trip latency x round trips), not from a measurement."));
+        blocks.add(new Paragraph("Intervals: a figure written " + Inline.code("8.60x [5.69x, 13.0x]") + " is decided on"
+                + " its interval: the range of its forks, each end widened by the factor sqrt(max / min) of the same"
+                + " figure over the " + BetweenRunSpread.runCount() + " committed quick runs of one tree under "
+                + Inline.code("results/baseline-runs/") + " (the interval is as wide as that figure moved between"
+                + " identical runs, so two runs that differ by no more cannot judge HOLDS and FAILS). The factors are"
+                + " measured from those runs' raw files, not typed (" + Inline.code("BetweenRunSpreadTest") + ")."));
         blocks.add(new Paragraph("Every row is reproduced by " + Inline.code(context.reproduce()) + " at commit "
                 + Inline.code(context.run().environment().gitSha()) + ", then "
                 + Inline.code("./trialbench report " + ReportDocument.folderOf(context.run())) + "."));

@@ -118,14 +118,15 @@ final class LoadSection {
                         latency.map(value -> Numbers.millis(value.p95())).orElse(Numbers.NOT_AVAILABLE),
                         latency.map(value -> Numbers.millis(value.p99())).orElse(Numbers.NOT_AVAILABLE),
                         failed(answeredAndFailed),
-                        run.kpiPassed() ? "held" : "**missed**",
+                        LoadVerdicts.kpisHeld(load, run, type).map(held -> held ? "held" : "**missed**")
+                                .orElse(Numbers.NOT_AVAILABLE),
                         Numbers.ms(run.poolWait().p95Millis()),
                         run.poolWait().utilizationP95() == null ? Numbers.NOT_AVAILABLE
                                 : Numbers.percent(run.poolWait().utilizationP95())));
             }
         }
         return new Table(List.of("run", "request", "offered /s (last stage)", "answered /s (by arrival)", "p50 ms", "p95 ms", "p99 ms",
-                "failed", "KPIs", "pool wait p95", "pool busy p95"), rows);
+                "failed", "KPIs (this request)", "pool wait p95", "pool busy p95"), rows);
     }
 
     private static String failed(long[] answeredAndFailed) {

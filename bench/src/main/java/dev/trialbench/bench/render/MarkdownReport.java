@@ -21,7 +21,7 @@ public final class MarkdownReport {
 
     /** The Markdown report of a run folder's raw files. */
     public static String render(RunFolder run) {
-        return render(ReportDocument.of(run));
+        return render(ReportDocument.of(run, RenderingCommit.ofCheckout()));
     }
 
     static String render(Document document) {

@@ -129,7 +129,9 @@ final class ReliabilitySection {
         for (ConcurrencyComparison.Cell cell : cells) {
             InvariantReport found = cell.invariants();
             rows.add(List.of(Inline.code(cell.implementation()), cell.schema(), Numbers.count(cell.requests()),
-                    Numbers.count(cell.activated()) + " / " + Numbers.count(cell.denied()) + " / " + Numbers.count(cell.failed()),
+                    Numbers.count(cell.racedActivations()) + " / " + Numbers.count(cell.denied()) + " / "
+                            + Numbers.count(cell.failed()) + (cell.setUp() > 0 ? " (+" + Numbers.count(cell.setUp())
+                            + " set-up, not raced)" : ""),
                     Numbers.count(found.usersWithDoubleTrials()), Numbers.count(found.usersWithTwoActiveTrials()),
                     Numbers.count(found.duplicatedDeviceRows()), Numbers.count(found.acceptedWithoutToken()),
                     Numbers.count(found.deniedWithoutFlag()), "**" + Numbers.count(found.total()) + "**"));

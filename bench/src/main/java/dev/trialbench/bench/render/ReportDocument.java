@@ -24,11 +24,11 @@ final class ReportDocument {
     private ReportDocument() {
     }
 
-    static Document of(RunFolder run) {
-        return of(run, LoadRuns.read(run));
+    static Document of(RunFolder run, RenderingCommit rendering) {
+        return of(run, LoadRuns.read(run), rendering);
     }
 
-    static Document of(RunFolder run, LoadRuns load) {
+    static Document of(RunFolder run, LoadRuns load, RenderingCommit rendering) {
         ClaimContext context = ClaimContext.of(run);
         List<Claim> claims = Claims.of(run);
         List<Section> sections = new ArrayList<>();
@@ -46,7 +46,7 @@ final class ReportDocument {
         sections.add(DeparturesSection.of());
         sections.add(RunSections.phases(context.evidence()));
         sections.add(reproduce(run));
-        return new Document(title(run), intro(run), sections);
+        return new Document(title(run), intro(run, rendering), sections);
     }
 
     /** {@code trialbench report: 2025-11-02, 688b999, bench-laptop, profile quick, scale 0.05} */
@@ -66,7 +66,7 @@ final class ReportDocument {
         return name.matches("\\d{4}-\\d{2}-\\d{2}.*") ? name.substring(0, 10) : "undated";
     }
 
-    private static List<Block> intro(RunFolder run) {
+    private static List<Block> intro(RunFolder run, RenderingCommit rendering) {
         RunEnvironment environment = run.environment();
         return List.of(new Paragraph("The optimization report (`database-optimization-report.md`) measured: its naive and"
                 + " batched trial activation, fraud check and report listing, with JMH against "
@@ -75,7 +75,9 @@ final class ReportDocument {
                 + " Run `" + run.name() + "`, started " + environment.startedAt() + ", seed " + environment.seed()
                 + ". Generated from the run's raw files alone (`environment.json`, `evidence.json`, `jmh-before.json`,"
                 + " `jmh-after.json`, and where the run has them `jmh-*-rtt.json`, `load.json` with `load/*.hlog`,"
-                + " `reliability.json`)."));
+                + " `reliability.json`). Ran at commit `" + run.environment().gitSha() + "`; rendered by the report code"
+                + " of commit `" + rendering.text() + "` (the last commit that changed the raw-file readers, the claims,"
+                + " the rendering or the number formats; `+changes`: with uncommitted changes there)."));
     }
 
     private static String postgres(String version) {

@@ -31,9 +31,18 @@ public final class Reports {
      * @throws RunFolderException when a raw file is missing or malformed
      */
     public static List<Path> write(Path runFolder) {
+        return write(runFolder, RenderingCommit.ofCheckout());
+    }
+
+    /**
+     * @param rendering the commit whose code renders the report (see {@link RenderingCommit})
+     * @return the files written, sorted
+     * @throws RunFolderException when a raw file is missing or malformed
+     */
+    public static List<Path> write(Path runFolder, RenderingCommit rendering) {
         RunFolder run = RunFolder.read(runFolder);
         LoadRuns load = LoadRuns.read(run);
-        Document document = ReportDocument.of(run, load);
+        Document document = ReportDocument.of(run, load, rendering);
         List<Path> written = new ArrayList<>(Charts.write(Factorial.of(run.cells()), runFolder));
         written.addAll(RttChart.write(RttSweep.read(run), runFolder));
         written.addAll(PoolSweepChart.write(load, runFolder));

@@ -46,7 +46,13 @@ public record RunEvidence(
                                     Integer lockConflicts) {
     }
 
-    public record MigrationStep(String version, String description, double millis) {
+    /**
+     * One migration step.
+     *
+     * @param writerMaxMillis the concurrent writer's longest insert that overlapped this step (any attempt of
+     *                        it); null in runs recorded before the figure existed
+     */
+    public record MigrationStep(String version, String description, double millis, Double writerMaxMillis) {
     }
 
     /**

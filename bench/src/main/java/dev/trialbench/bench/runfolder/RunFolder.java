@@ -73,24 +73,37 @@ public record RunFolder(Path folder, RunEnvironment environment, RunEvidence evi
 
     /**
      * Fields added after runs were published, by file type and the JSON pointer of the object that
-     * holds them: absent in an older file means "not recorded", read as null (each is of a nullable
+     * holds them ({@code /*} at the end: every element of that array): absent in an older file means
+     * "not recorded", read as null (each is of a nullable
      * type). Every other field must be there, so that a file that drifted from its record is refused
      * rather than read with silent zeros.
      */
     private static final Map<Class<?>, Map<String, List<String>>> FIELDS_ADDED_LATER = Map.of(
-            RunEvidence.class, Map.of("/migration", List.of("lockConflicts")),
-            LoadEvidence.class, Map.of("", List.of("intendedStart")));
+            RunEvidence.class, Map.of("/migration", List.of("lockConflicts"), "/migration/steps/*", List.of("writerMaxMillis")),
+            LoadEvidence.class, Map.of("", List.of("intendedStart")),
+            ReliabilityEvidence.class, Map.of("/concurrency/*", List.of("setUpActivations")));
 
     private static <T> T json(Path folder, String name, Class<T> type) {
         try {
             JsonNode tree = MAPPER.readTree(Files.readString(folder.resolve(name)));
             FIELDS_ADDED_LATER.getOrDefault(type, Map.of()).forEach((pointer, fields) -> {
-                if (tree != null && tree.at(pointer) instanceof ObjectNode holder) {
-                    fields.forEach(field -> {
-                        if (!holder.has(field)) {
-                            holder.putNull(field);
-                        }
-                    });
+                if (tree == null) {
+                    return;
+                }
+                List<JsonNode> holders = new ArrayList<>();
+                if (pointer.endsWith("/*")) {
+                    tree.at(pointer.substring(0, pointer.length() - 2)).forEach(holders::add);
+                } else {
+                    holders.add(tree.at(pointer));
+                }
+                for (JsonNode node : holders) {
+                    if (node instanceof ObjectNode holder) {
+                        fields.forEach(field -> {
+                            if (!holder.has(field)) {
+                                holder.putNull(field);
+                            }
+                        });
+                    }
                 }
             });
             T value = tree == null || tree.isNull() || tree.isMissingNode() ? null : MAPPER.treeToValue(tree, type);

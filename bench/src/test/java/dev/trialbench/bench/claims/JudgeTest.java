@@ -38,33 +38,44 @@ class JudgeTest {
 
     @Test
     void anApproximateFigureHoldsWithinTheTolerance() {
-        Judgement judgement = Judge.approximately(120, 140, 9, 0.05);
+        Judgement judgement = Judge.approximately(120, new Interval(140, 130, 145), 9, 0.05);
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.HOLDS);
-        assertThat(judgement.reason()).isEqualTo("measured 140 ms, within 25 % of the report's ~120 ms");
+        assertThat(judgement.reason())
+                .isEqualTo("measured 140 ms [130 ms, 145 ms], within 25 % of the report's ~120 ms (90.0 ms to 150 ms)");
     }
 
     @Test
-    void anApproximateFigureFailsFarBelowAndGivesTheLatencyItWouldNeed() {
-        Judgement judgement = Judge.approximately(120, 3, 9, 0.05);
+    void anApproximateFigureIsNotSettledWhenItsIntervalStraddlesAnEndOfTheTolerance() {
+        assertThat(Judge.approximately(120, new Interval(140, 120, 160), 9, 0.05).verdict()).isEqualTo(Verdict.NOT_SETTLED);
+        assertThat(Judge.approximately(120, new Interval(95, 80, 110), 9, 0.05).verdict()).isEqualTo(Verdict.NOT_SETTLED);
+        assertThat(Judge.approximately(120, new Interval(120, 60, 200), 9, 0.05).reason())
+                .contains("straddles the tolerance");
+    }
 
-        assertThat(judgement.verdict()).isEqualTo(Verdict.FAILS);
-        assertThat(judgement.reason()).startsWith("measured 3.00 ms, 40.0x below the report's ~120 ms")
+    @Test
+    void anApproximateFigureFarBelowIsBetterThanClaimedAndGivesTheLatencyItWouldNeed() {
+        Judgement judgement = Judge.approximately(120, new Interval(3, 2, 4), 9, 0.05);
+
+        assertThat(judgement.verdict()).isEqualTo(Verdict.BETTER_THAN_CLAIMED);
+        assertThat(judgement.reason()).startsWith("measured 3.00 ms [2.00 ms, 4.00 ms], 40.0x below the report's ~120 ms")
                 .contains("estimate, not measured: its figure needs about 13.0 ms per round trip ((120 - 3.00) / 9 round trips)")
                 .contains("against 0.050 ms measured here");
     }
 
     @Test
     void anApproximateFigureFailsAboveWithoutALatencyEstimate() {
-        Judgement judgement = Judge.approximately(10, 30, Double.NaN, Double.NaN);
+        Judgement judgement = Judge.approximately(10, Interval.exact(30), Double.NaN, Double.NaN);
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.FAILS);
-        assertThat(judgement.reason()).isEqualTo("measured 30.0 ms, 3.00x above the report's ~10 ms, with no network latency added");
+        assertThat(judgement.reason())
+                .isEqualTo("measured 30.0 ms [30.0 ms, 30.0 ms], 3.00x above the report's ~10 ms, with no network latency added");
+        assertThat(Judge.approximately(10, Interval.exact(Double.NaN), 1, 1).verdict()).isEqualTo(Verdict.NOT_JUDGED);
     }
 
     @Test
     void aSpeedupHoldsAtAnyLatencyWhenTheRoundTripRatioAlsoReachesIt() {
-        Judgement judgement = Judge.speedup(6, 60, 5, 6, 1);
+        Judgement judgement = Judge.speedup(6, Interval.exact(60 / 5), 60, 5, 6, 1);
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.HOLDS);
         assertThat(judgement.reason()).contains("12.0x").contains("at any latency");
@@ -73,7 +84,7 @@ class JudgeTest {
     @Test
     void aSpeedupMeasuredOnLoopbackHoldsOnlyBelowALatency() {
         // 6.6x measured, but 9 round trips against 5 tend to 1.8x: (6.6 - 5.4 * 1) / (5.4 * 5 - 9) = 0.0667 ms
-        Judgement judgement = Judge.speedup(6, 6.6, 1, 9, 5);
+        Judgement judgement = Judge.speedup(6, Interval.exact(6.6 / 1), 6.6, 1, 9, 5);
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.HOLDS_ONLY_IF);
         assertThat(judgement.condition()).isEqualTo("the round trip is short (below about 0.067 ms, estimated)");
@@ -82,7 +93,7 @@ class JudgeTest {
     @Test
     void aSpeedupBelowTheClaimHoldsOnlyAboveALatencyWhenRoundTripsCanCarryIt() {
         // 2x measured, 6 round trips against 1: (5.4 * 1 - 2) / (6 - 5.4) = 5.67 ms
-        Judgement judgement = Judge.speedup(6, 2, 1, 6, 1);
+        Judgement judgement = Judge.speedup(6, Interval.exact(2 / 1), 2, 1, 6, 1);
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.HOLDS_ONLY_IF);
         assertThat(judgement.condition()).isEqualTo("the round trip is long (above about 5.67 ms, estimated)");
@@ -90,16 +101,26 @@ class JudgeTest {
 
     @Test
     void aSpeedupFailsWhenNeitherTheMeasurementNorTheRoundTripsReachIt() {
-        Judgement judgement = Judge.speedup(20, 6.5, 1.5, 1, 1);
+        Judgement judgement = Judge.speedup(20, Interval.exact(6.5 / 1.5), 6.5, 1.5, 1, 1);
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.FAILS);
         assertThat(judgement.reason()).contains("4.33x").endsWith("so no network latency brings it to 20x");
     }
 
     @Test
+    void aSpeedupIsNotSettledWhenItsIntervalStraddlesTheThreshold() {
+        Judgement judgement = Judge.speedup(6, new Interval(6.0, 4.8, 7.5), 60, 10, 9, 5);
+
+        assertThat(judgement.verdict()).isEqualTo(Verdict.NOT_SETTLED);
+        assertThat(judgement.reason()).isEqualTo("measured 6.00x [4.80x, 7.50x] here (threshold 5.40x): the interval"
+                + " straddles the threshold; estimate, not measured: with network latency the ratio moves towards the"
+                + " ratio of round trips, 9 / 5 = 1.80x");
+    }
+
+    @Test
     void aSpeedupWithoutRoundTripsIsJudgedOnTheMeasurementAlone() {
-        assertThat(Judge.speedup(6, 60, 5, Double.NaN, 1).verdict()).isEqualTo(Verdict.HOLDS);
-        assertThat(Judge.speedup(6, 6, 5, Double.NaN, 1).verdict()).isEqualTo(Verdict.FAILS);
-        assertThat(Judge.speedup(6, Double.NaN, 5, 6, 1).verdict()).isEqualTo(Verdict.NOT_JUDGED);
+        assertThat(Judge.speedup(6, Interval.exact(60 / 5), 60, 5, Double.NaN, 1).verdict()).isEqualTo(Verdict.HOLDS);
+        assertThat(Judge.speedup(6, Interval.exact(1.2), 6, 5, Double.NaN, 1).verdict()).isEqualTo(Verdict.FAILS);
+        assertThat(Judge.speedup(6, Interval.exact(Double.NaN), Double.NaN, 5, 6, 1).verdict()).isEqualTo(Verdict.NOT_JUDGED);
     }
 }

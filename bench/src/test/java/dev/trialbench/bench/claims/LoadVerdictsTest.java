@@ -39,6 +39,21 @@ class LoadVerdictsTest {
     }
 
     @Test
+    void kpisAreHeldOrMissedPerRequestTypeNotPerRun() {
+        LoadFixture fixture = new LoadFixture();
+        fixture.run("mixed-after", "mixed", "batched", "after", STAIRS)
+                .latency("listing", 5, 5, 5)
+                .latency(LoadVerdicts.BATCHED_ACTIVATION, 20, 40, 200);
+        Path folder = Fixture.copy(temp.resolve("per-type"), Fixture.RUN_NAME);
+        fixture.write(folder);
+        LoadRuns load = LoadRuns.read(RunFolder.read(folder));
+
+        var run = load.runs("mixed").get(0);
+        assertThat(LoadVerdicts.kpisHeld(load, run, "listing")).as("listing kept its p95").hasValue(true);
+        assertThat(LoadVerdicts.kpisHeld(load, run, LoadVerdicts.BATCHED_ACTIVATION)).hasValue(false);
+    }
+
+    @Test
     void theHighestRateWithinTheKpisSkipsAStairThatMissedBelowIt() {
         LoadRuns load = load(10, 50, 60, 20, 200);
         assertThat(LoadVerdicts.highestRateWithinKpis(load, load.runs("pool-sweep").get(0),

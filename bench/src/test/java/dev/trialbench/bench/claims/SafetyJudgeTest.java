@@ -26,18 +26,35 @@ class SafetyJudgeTest {
     }
 
     @Test
-    void writersNotBlockedMeansNoTableLocksOnlyInThatSense() {
-        Judgement judgement = SafetyJudge.noTableLocks(1843, 0, 38.2, 12.5);
+    void writersNotBlockedDuringAnyBuildMeansNoTableLocksOnlyInThatSense() {
+        Judgement judgement = SafetyJudge.noTableLocks(builds(38.2, 12.5), 1843, 0);
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.HOLDS_ONLY_IF);
-        assertThat(judgement.reason()).contains("SHARE UPDATE EXCLUSIVE");
+        assertThat(judgement.reason()).contains("SHARE UPDATE EXCLUSIVE").contains("38.2 ms (during V3.1)");
     }
 
     @Test
-    void aFailedOrStalledWriterFailsNoTableLocks() {
-        assertThat(SafetyJudge.noTableLocks(1800, 3, 38.2, 12.5).verdict()).isEqualTo(Verdict.FAILS);
-        assertThat(SafetyJudge.noTableLocks(1800, 0, 2500, 2400).verdict()).isEqualTo(Verdict.FAILS);
-        assertThat(SafetyJudge.noTableLocks(0, 0, 0, 0).verdict()).isEqualTo(Verdict.NOT_JUDGED);
+    void aWriterStalledDuringABuildFailsNoTableLocks() {
+        Judgement judgement = SafetyJudge.noTableLocks(builds(38.2, 2500), 1800, 0);
+
+        assertThat(judgement.verdict()).isEqualTo(Verdict.FAILS);
+        assertThat(judgement.reason()).contains("during V3.2 2,500 ms");
+    }
+
+    @Test
+    void noTableLocksIsNotJudgedWithoutAWriterOrPerBuildFigures() {
+        assertThat(SafetyJudge.noTableLocks(builds(1, 1), 0, 0).verdict()).isEqualTo(Verdict.NOT_JUDGED);
+        java.util.Map<String, Double> unrecorded = new java.util.LinkedHashMap<>();
+        unrecorded.put("V3.1", null);
+        assertThat(SafetyJudge.noTableLocks(unrecorded, 1800, 0).reason()).contains("whole migration only");
+        assertThat(SafetyJudge.noTableLocks(java.util.Map.of(), 1800, 0).verdict()).isEqualTo(Verdict.NOT_JUDGED);
+    }
+
+    static java.util.Map<String, Double> builds(double first, double second) {
+        java.util.Map<String, Double> builds = new java.util.LinkedHashMap<>();
+        builds.put("V3.1", first);
+        builds.put("V3.2", second);
+        return builds;
     }
 
     @Test
@@ -75,7 +92,7 @@ class SafetyJudgeTest {
         p95.put("ActivationBenchmark.naive", 1.9);
         p95.put("ListingBenchmark.records1000", 49.9);
 
-        Judgement judgement = SafetyJudge.p95Below(p95, List.of("ActivationBenchmark.batched"));
+        Judgement judgement = SafetyJudge.p95Below(p95, List.of("ActivationBenchmark.batched"), 1);
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.HOLDS);
         assertThat(judgement.reason()).contains("49.9 ms").contains("not measured: ActivationBenchmark.batched");
@@ -83,11 +100,19 @@ class SafetyJudgeTest {
 
     @Test
     void p95FailsAtTheLimitAndNamesTheCell() {
-        Judgement judgement = SafetyJudge.p95Below(Map.of("ListingBenchmark.records1000", 50.0), List.of());
+        Judgement judgement = SafetyJudge.p95Below(Map.of("ListingBenchmark.records1000", 50.0), List.of(), 1);
 
         assertThat(judgement.verdict()).isEqualTo(Verdict.FAILS);
         assertThat(judgement.reason()).contains("ListingBenchmark.records1000 50.0 ms");
-        assertThat(SafetyJudge.p95Below(Map.of(), List.of("x")).verdict()).isEqualTo(Verdict.NOT_JUDGED);
+        assertThat(SafetyJudge.p95Below(Map.of(), List.of("x"), 1).verdict()).isEqualTo(Verdict.NOT_JUDGED);
+    }
+
+    @Test
+    void p95IsNotSettledWhenTheHighestOnesIntervalStraddlesTheLimit() {
+        Judgement judgement = SafetyJudge.p95Below(Map.of("ListingBenchmark.records1000", 40.0), List.of(), 1.5);
+
+        assertThat(judgement.verdict()).isEqualTo(Verdict.NOT_SETTLED);
+        assertThat(judgement.reason()).contains("40.0 ms [26.7 ms, 60.0 ms]");
     }
 
     @Test

@@ -362,6 +362,20 @@ class LoadReportTest {
         assertThat(neither.verdict()).isEqualTo(Verdict.NOT_JUDGED);
     }
 
+    @Test
+    void poolSizeIsDecidedOnTheRangeOverRepeatedSweeps() {
+        LoadFixture overlapping = sweep(sweepRun -> sweepRun.latency("activate-batched", 20, 30, 200),
+                sweepRun -> sweepRun.latency("activate-batched", 20, 200, 200));
+        overlapping.run("pool-sweep-10-r2", "pool-sweep", "batched", "after", SWEEP).pool(10)
+                .latency("activate-batched", 20, 200, 200);
+        overlapping.run("pool-sweep-20-r2", "pool-sweep", "batched", "after", SWEEP).pool(20)
+                .latency("activate-batched", 20, 30, 200);
+        Claim poolSize = claim(folder(overlapping), POOL_SIZE);
+
+        assertThat(poolSize.verdict()).isEqualTo(Verdict.NOT_SETTLED);
+        assertThat(poolSize.measured()).endsWith("pool 10: 20..40/s over 2 runs, pool 20: 20..40/s over 2 runs");
+    }
+
     private static LoadFixture sweep(Consumer<PlantedRun> ten, Consumer<PlantedRun> twenty) {
         LoadFixture load = new LoadFixture();
         ten.accept(load.run("pool-sweep-10", "pool-sweep", "batched", "after", SWEEP).pool(10));

@@ -63,6 +63,19 @@ class ReliabilitySectionTest {
     }
 
     @Test
+    void theRaceCountsRacedRequestsOnlyAlsoInOlderFilesThatCountedTheSetUpActivations() {
+        ConcurrencyComparison.Cell older = new ConcurrencyComparison.Cell("naive", "before", 65, 77, 0, 0,
+                InvariantReport.CLEAN, null);
+        ConcurrencyComparison.Cell newer = new ConcurrencyComparison.Cell("batched", "before", 65, 40, 25, 0,
+                InvariantReport.CLEAN, 12);
+
+        assertThat(older.racedActivations()).isEqualTo(65);
+        assertThat(older.setUp()).isEqualTo(12);
+        assertThat(newer.racedActivations() + newer.denied() + newer.failed()).isEqualTo(newer.requests());
+        assertThat(newer.setUp()).isEqualTo(12);
+    }
+
+    @Test
     void theEvidenceSurvivesAJsonRoundTrip() throws IOException {
         ReliabilityEvidence evidence = sample();
 
@@ -86,8 +99,8 @@ class ReliabilitySectionTest {
                 new LockConflicts.Result(1, 1, 2, 2, 0, 5),
                 new DatabaseOutage.Result(null, 50, Map.of(201, 14, 503, 36), Map.of(503, 12), 1000, 6000, 1413, 6.3, 150, 2100, 5.0,
                         14, 0, 14, 0),
-                List.of(new ConcurrencyComparison.Cell("naive", "before", 14, 14, 0, 0, new InvariantReport(4, 4, 6, 0, 0)),
-                        new ConcurrencyComparison.Cell("batched", "before", 14, 10, 4, 0, InvariantReport.CLEAN)),
+                List.of(new ConcurrencyComparison.Cell("naive", "before", 14, 14, 0, 0, new InvariantReport(4, 4, 6, 0, 0), 3),
+                        new ConcurrencyComparison.Cell("batched", "before", 14, 10, 4, 0, InvariantReport.CLEAN, 3)),
                 null, null, null, 21.5);
     }
 }

@@ -1,0 +1,227 @@
+package dev.trialbench.bench.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every outcome each claim's judge can produce, reached with planted evidence (small fixed figures, no
+ * database, no timing). Each case states the verdict its evidence must give; the outcomes reached per
+ * claim are kept in {@code docs/claim-outcomes.md}, which this test regenerates and compares. A claim
+ * whose judge no evidence drives to FAILS must say why in {@link #NO_FAILS}.
+ */
+class ClaimOutcomesTest {
+
+    static final Path FILE = Path.of("docs", "claim-outcomes.md");
+
+    /** Claims whose judge cannot FAIL, and why. */
+    static final Map<String, String> NO_FAILS = Map.of();
+
+    private record Case(String claim, Verdict expected, Supplier<Judgement> judge) {
+    }
+
+    private final Map<String, List<Case>> cases = new LinkedHashMap<>();
+
+    private void reach(String claim, Verdict expected, Supplier<Judgement> judge) {
+        cases.computeIfAbsent(claim, ignored -> new ArrayList<>()).add(new Case(claim, expected, judge));
+    }
+
+    @Test
+    void everyJudgeReachesEveryOutcomeItCanProduce() throws IOException {
+        plant();
+        Map<String, Set<Verdict>> reached = new LinkedHashMap<>();
+        cases.forEach((claim, planted) -> planted.forEach(plantedCase -> {
+            Judgement judgement = plantedCase.judge().get();
+            assertThat(judgement.verdict()).as("%s, planted for %s: %s", claim, plantedCase.expected(), judgement.reason())
+                    .isEqualTo(plantedCase.expected());
+            reached.computeIfAbsent(claim, ignored -> EnumSet.noneOf(Verdict.class)).add(judgement.verdict());
+        }));
+        reached.forEach((claim, verdicts) -> assertThat(verdicts.contains(Verdict.FAILS) || NO_FAILS.containsKey(claim))
+                .as("%s: no planted evidence reaches FAILS, and NO_FAILS does not say why", claim).isTrue());
+
+        String table = render(reached);
+        Path committed = Repository.root().resolve(FILE);
+        if (Repository.refresh()) {
+            Files.createDirectories(committed.getParent());
+            Files.writeString(committed, table);
+        }
+        assertThat(Files.exists(committed) ? Files.readString(committed) : "")
+                .as("%s differs from the outcomes the planted evidence reaches; refresh it with"
+                        + " mvn -B -pl bench -am -Dtest=ClaimOutcomesTest -D%s=true"
+                        + " -Dsurefire.failIfNoSpecifiedTests=false verify", FILE, Repository.REFRESH)
+                .isEqualTo(table);
+    }
+
+    private void plant() {
+        String sequential = "\"Trial activation: 6 sequential queries\"";
+        reach(sequential, Verdict.HOLDS, () -> Judge.roundTrips(6, 6, "naive fraud check", 6, "activation", "x"));
+        reach(sequential, Verdict.HOLDS_ONLY_IF, () -> Judge.roundTrips(6, 6, "naive fraud check", 9, "activation", "x"));
+        reach(sequential, Verdict.FAILS, () -> Judge.roundTrips(6, 4, "naive fraud check", 9, "activation", "x"));
+        reach(sequential, Verdict.NOT_JUDGED, () -> Judge.roundTrips(6, Double.NaN, "naive fraud check", 9, "activation", "x"));
+
+        approximately("\"~120ms average\" (before)", 120);
+
+        String batched = "\"Trial activation: 1 batched query\"";
+        reach(batched, Verdict.HOLDS, () -> Judge.roundTrips(1, 1, "batched fraud check", 1, "activation", "x"));
+        reach(batched, Verdict.HOLDS_ONLY_IF, () -> Judge.roundTrips(1, 1, "batched fraud check", 5, "activation", "x"));
+        reach(batched, Verdict.FAILS, () -> Judge.roundTrips(1, 2, "batched fraud check", 5, "activation", "x"));
+        reach(batched, Verdict.NOT_JUDGED, () -> Judge.roundTrips(1, Double.NaN, "batched fraud check", 5, "activation", "x"));
+
+        approximately("\"~20ms average\" (after)", 20);
+        speedup("\"6x faster\"", 6);
+
+        String atRtt = "\"6x faster\" at the implied round trip (20 ms)";
+        reach(atRtt, Verdict.HOLDS, () -> RttClaims.atImpliedRtt(new Interval(8, 6, 10), 5.4, null, "r"));
+        reach(atRtt, Verdict.NOT_SETTLED, () -> RttClaims.atImpliedRtt(new Interval(5, 4, 6), 5.4, null, "r"));
+        reach(atRtt, Verdict.HOLDS_ONLY_IF, () -> RttClaims.atImpliedRtt(new Interval(2, 1.5, 3), 5.4, "short", "r"));
+        reach(atRtt, Verdict.FAILS, () -> RttClaims.atImpliedRtt(new Interval(2, 1.5, 3), 5.4, null, "r"));
+
+        String fullScan = "\"Report listing: Full table scan\"";
+        reach(fullScan, Verdict.HOLDS, () -> SafetyJudge.seqScan("reports", List.of("reports"), "Seq Scan"));
+        reach(fullScan, Verdict.FAILS, () -> SafetyJudge.seqScan("reports", List.of(), "Index Scan"));
+        reach(fullScan, Verdict.NOT_JUDGED, () -> ListingClaims.notRecorded("before"));
+
+        approximately("\"~200ms for 1000 records\" (before)", 200);
+
+        String indexScan = "\"Report listing: Index scan\"";
+        reach(indexScan, Verdict.HOLDS, () -> SafetyJudge.indexScan("reports", List.of("idx"), List.of(), "Index Scan"));
+        reach(indexScan, Verdict.FAILS, () -> SafetyJudge.indexScan("reports", List.of(), List.of("reports"), "Seq Scan"));
+        reach(indexScan, Verdict.NOT_JUDGED, () -> ListingClaims.notRecorded("after"));
+
+        approximately("\"~10ms for 1000 records\" (after)", 10);
+        speedup("\"20x faster\"", 20);
+
+        String concurrently = "\"`CREATE INDEX CONCURRENTLY` - No table locks\"";
+        reach(concurrently, Verdict.HOLDS_ONLY_IF, () -> SafetyJudge.noTableLocks(SafetyJudgeTest.builds(3, 40), 900, 0));
+        reach(concurrently, Verdict.FAILS, () -> SafetyJudge.noTableLocks(SafetyJudgeTest.builds(3, 2500), 900, 0));
+        reach(concurrently, Verdict.NOT_JUDGED, () -> SafetyJudge.noTableLocks(SafetyJudgeTest.builds(3, 40), 0, 0));
+
+        String idempotent = "\"`IF NOT EXISTS` clauses - Idempotent operations\"";
+        reach(idempotent, Verdict.HOLDS, () -> SafetyJudge.idempotent(0, List.of()));
+        reach(idempotent, Verdict.FAILS, () -> SafetyJudge.idempotent(0, List.of("idx_x")));
+        reach(idempotent, Verdict.NOT_JUDGED, MigrationClaims::notRecorded);
+
+        String wrapping = "\"Transaction wrapping - Automatic rollback on failure\"";
+        reach(wrapping, Verdict.HOLDS, () -> SafetyJudge.transactionWrapping(List.of(), 2));
+        reach(wrapping, Verdict.FAILS, () -> SafetyJudge.transactionWrapping(List.of("V3.1"), 2));
+        reach(wrapping, Verdict.NOT_JUDGED, MigrationClaims::notRecorded);
+
+        String down = "\"Proper down migrations - Reversible changes\"";
+        reach(down, Verdict.HOLDS, () -> SafetyJudge.downMigrations(true, true));
+        reach(down, Verdict.FAILS, () -> SafetyJudge.downMigrations(false, true));
+
+        String p95 = "\"P95 query latency < 50ms\" (benchmarks)";
+        reach(p95, Verdict.HOLDS, () -> SafetyJudge.p95Below(Map.of("a", 10.0), List.of(), 1.5));
+        reach(p95, Verdict.FAILS, () -> SafetyJudge.p95Below(Map.of("a", 80.0), List.of(), 1.5));
+        reach(p95, Verdict.NOT_SETTLED, () -> SafetyJudge.p95Below(Map.of("a", 45.0), List.of(), 1.5));
+        reach(p95, Verdict.NOT_JUDGED, () -> SafetyJudge.p95Below(Map.of(), List.of("a"), 1.5));
+
+        String utilization = "\"Connection pool utilization < 80%\"";
+        reach(utilization, Verdict.HOLDS_ONLY_IF, () -> LoadClaims.utilization(List.of("mixed 10 %"), List.of()));
+        reach(utilization, Verdict.FAILS, () -> LoadClaims.utilization(List.of("mixed 90 %"), List.of("mixed 90 %")));
+        reach(utilization, Verdict.NOT_JUDGED, () -> LoadClaims.utilization(List.of(), List.of()));
+        reach(utilization, Verdict.NOT_JUDGED, SafetyJudge::poolUtilization);
+
+        String deadlocks = "\"Zero deadlocks per day\"";
+        reach(deadlocks, Verdict.HOLDS_ONLY_IF, () -> SafetyJudge.zeroDeadlocks(0));
+        reach(deadlocks, Verdict.FAILS, () -> SafetyJudge.zeroDeadlocks(1));
+        reach(deadlocks, Verdict.NOT_JUDGED, KpiClaims::notRecorded);
+
+        String rollback = "\"Transaction rollback rate < 1%\"";
+        reach(rollback, Verdict.HOLDS_ONLY_IF, () -> SafetyJudge.rollbackRate(1000, 1));
+        reach(rollback, Verdict.FAILS, () -> SafetyJudge.rollbackRate(100, 5));
+        reach(rollback, Verdict.NOT_JUDGED, () -> SafetyJudge.rollbackRate(0, 0));
+
+        String hits = "\"Index hit ratio > 95%\"";
+        reach(hits, Verdict.HOLDS, () -> SafetyJudge.indexHitRatio(0.99));
+        reach(hits, Verdict.FAILS, () -> SafetyJudge.indexHitRatio(0.90));
+        reach(hits, Verdict.NOT_JUDGED, () -> SafetyJudge.indexHitRatio(null));
+
+        String underLoad = "\"P95 query latency < 50ms (under load)\"";
+        reach(underLoad, Verdict.HOLDS_ONLY_IF, () -> LoadClaims.p95UnderLoad(false, List.of(), List.of("listing 5 ms"), 50));
+        reach(underLoad, Verdict.FAILS, () -> LoadClaims.p95UnderLoad(false, List.of("listing 60 ms"), List.of(), 50));
+        reach(underLoad, Verdict.NOT_JUDGED, () -> LoadClaims.p95UnderLoad(false, List.of(), List.of(), 50));
+        reach(underLoad, Verdict.NOT_JUDGED, () -> LoadClaims.p95UnderLoad(true, List.of(), List.of("listing 5 ms"), 50));
+
+        String exhaustion = "\"Connection pool exhaustion under load (before)\"";
+        LoadClaims.PoolPressure exhausted = new LoadClaims.PoolPressure(3, 0, 1.0);
+        LoadClaims.PoolPressure calm = new LoadClaims.PoolPressure(0, 0, 0.2);
+        reach(exhaustion, Verdict.HOLDS, () -> LoadClaims.exhaustion(exhausted, calm, true));
+        reach(exhaustion, Verdict.HOLDS, () -> LoadClaims.exhaustion(exhausted, exhausted, true));
+        reach(exhaustion, Verdict.FAILS, () -> LoadClaims.exhaustion(calm, calm, true));
+        reach(exhaustion, Verdict.HOLDS_ONLY_IF, () -> LoadClaims.exhaustion(calm, calm, false));
+
+        String poolSize = "\"Pool size (20) may be too high\"";
+        reach(poolSize, Verdict.HOLDS_ONLY_IF, () -> LoadClaims.poolSize(rate(80), rate(60), 120, 2));
+        reach(poolSize, Verdict.FAILS, () -> LoadClaims.poolSize(rate(60), rate(80), 120, 2));
+        reach(poolSize, Verdict.NOT_SETTLED, () -> LoadClaims.poolSize(rate(80), rate(80), 120, 2));
+        reach(poolSize, Verdict.NOT_SETTLED, () -> LoadClaims.poolSize(rate(120), rate(120), 120, 2));
+        reach(poolSize, Verdict.NOT_JUDGED, () -> LoadClaims.poolSize(Optional.empty(), rate(80), 120, 2));
+        reach(poolSize, Verdict.NOT_JUDGED, () -> LoadClaims.poolSize(Optional.of(List.of(0.0)),
+                Optional.of(List.of(0.0)), 120, 2));
+        reach(poolSize, Verdict.NOT_SETTLED, () -> LoadClaims.poolSize(Optional.of(List.of(70.0, 80.0, 90.0)),
+                Optional.of(List.of(60.0, 70.0, 80.0)), 120, 2));
+        reach(poolSize, Verdict.HOLDS_ONLY_IF, () -> LoadClaims.poolSize(Optional.of(List.of(80.0, 90.0, 90.0)),
+                Optional.of(List.of(60.0, 70.0, 70.0)), 120, 2));
+    }
+
+    private void approximately(String claim, double claimed) {
+        reach(claim, Verdict.HOLDS, () -> Judge.approximately(claimed, new Interval(claimed, claimed * 0.9, claimed * 1.1), 5, 0.05));
+        reach(claim, Verdict.BETTER_THAN_CLAIMED, () -> Judge.approximately(claimed, new Interval(claimed / 10, claimed / 12,
+                claimed / 8), 5, 0.05));
+        reach(claim, Verdict.FAILS, () -> Judge.approximately(claimed, new Interval(claimed * 3, claimed * 2, claimed * 4), 5, 0.05));
+        reach(claim, Verdict.NOT_SETTLED, () -> Judge.approximately(claimed, new Interval(claimed * 0.8, claimed * 0.6,
+                claimed), 5, 0.05));
+        reach(claim, Verdict.NOT_JUDGED, () -> Judge.approximately(claimed, Interval.exact(Double.NaN), 5, 0.05));
+    }
+
+    private void speedup(String claim, double claimed) {
+        reach(claim, Verdict.HOLDS, () -> Judge.speedup(claimed, Interval.exact(claimed * 2), claimed * 2, 1, 6 * claimed, 1));
+        reach(claim, Verdict.HOLDS_ONLY_IF, () -> Judge.speedup(claimed, Interval.exact(claimed * 2), claimed * 2, 1, 9, 5));
+        reach(claim, Verdict.HOLDS_ONLY_IF, () -> Judge.speedup(claimed, Interval.exact(claimed / 3), claimed / 3, 1,
+                6 * claimed, 1));
+        reach(claim, Verdict.FAILS, () -> Judge.speedup(claimed, Interval.exact(claimed / 3), claimed / 3, 1, 1, 1));
+        reach(claim, Verdict.NOT_SETTLED, () -> Judge.speedup(claimed, new Interval(claimed, claimed * 0.7, claimed * 1.4),
+                claimed, 1, 9, 5));
+        reach(claim, Verdict.NOT_JUDGED, () -> Judge.speedup(claimed, Interval.exact(Double.NaN), Double.NaN, 1, 9, 5));
+    }
+
+    private static Optional<List<Double>> rate(double perSecond) {
+        return Optional.of(List.of(perSecond));
+    }
+
+    private static String render(Map<String, Set<Verdict>> reached) {
+        StringBuilder text = new StringBuilder("# Outcomes each claim's judge reaches\n\n")
+                .append("Per claim of the optimization report, the verdicts its judge gives on planted evidence (small")
+                .append(" fixed figures; no database, no timing), from `ClaimOutcomesTest`. A claim whose judge cannot")
+                .append(" FAIL says why. Refresh with\n`mvn -B -pl bench -am -Dtest=ClaimOutcomesTest -D")
+                .append(Repository.REFRESH).append("=true -Dsurefire.failIfNoSpecifiedTests=false verify`.\n\n| claim |");
+        for (Verdict verdict : Verdict.values()) {
+            text.append(' ').append(verdict.label()).append(" |");
+        }
+        text.append(" cannot FAIL because |\n|---|");
+        for (Verdict ignored : Verdict.values()) {
+            text.append("---|");
+        }
+        text.append("---|\n");
+        reached.forEach((claim, verdicts) -> {
+            text.append("| ").append(claim.replace("|", "\\|")).append(" |");
+            for (Verdict verdict : Verdict.values()) {
+                text.append(verdicts.contains(verdict) ? " yes |" : " - |");
+            }
+            text.append(' ').append(NO_FAILS.getOrDefault(claim, "")).append(" |\n");
+        });
+        return text.toString();
+    }
+}
