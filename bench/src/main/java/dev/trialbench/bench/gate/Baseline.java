@@ -80,8 +80,14 @@ public record Baseline(int format, Source source, List<String> toleranceRule, Li
      * @param sharedBuffersPerCall shared buffers hit + read per call (median over the runs)
      * @param calls                the fewest calls any run recorded; 0 means no buffer figure to compare
      */
+    /**
+     * @param sharedBuffersPerCall the median over the baseline's runs
+     * @param sharedBuffersRange   max - min over the baseline's runs: a statement that serves cells of
+     *                             different sizes (NEWEST_REPORTS for a page of 50 and for 1000 records)
+     *                             touches a mix that moves with the cells' speeds
+     */
     public record StatementShape(String schema, String name, List<String> indexes, List<String> seqScans,
-                                 double sharedBuffersPerCall, long calls) {
+                                 double sharedBuffersPerCall, double sharedBuffersRange, long calls) {
         public StatementShape {
             indexes = copy(indexes);
             seqScans = copy(seqScans);

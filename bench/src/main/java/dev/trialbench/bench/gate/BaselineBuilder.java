@@ -9,6 +9,7 @@ import dev.trialbench.bench.runfolder.RunEvidence.CellEvidence;
 import dev.trialbench.bench.runfolder.RunEvidence.StatementEvidence;
 import dev.trialbench.bench.runfolder.RunFolder;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -120,7 +121,9 @@ public final class BaselineBuilder {
                 }
             }
             shapes.add(new Baseline.StatementShape(first.schema(), first.name(), sorted(first.indexes()),
-                    sorted(first.seqScans()), buffers.isEmpty() ? 0 : Numbers.roundToFourDecimals(median(buffers)), calls));
+                    sorted(first.seqScans()), buffers.isEmpty() ? 0 : Numbers.roundToFourDecimals(median(buffers)),
+                    buffers.isEmpty() ? 0 : Numbers.roundToFourDecimals(Collections.max(buffers) - Collections.min(buffers)),
+                    calls));
         }
         return shapes;
     }

@@ -83,8 +83,9 @@ final class DeterministicChecks {
     private static Check buffers(Baseline.StatementShape expected, Optional<StatementEvidence> measured) {
         String name = "shared buffers/call " + expected.label();
         double baseline = expected.sharedBuffersPerCall();
-        double slack = Tolerances.buffers(baseline);
-        String tolerance = "+/-" + Numbers.perOp(Numbers.roundToFourDecimals(slack)) + " blocks (25 % or 5, the larger)";
+        double slack = Tolerances.buffers(baseline, expected.sharedBuffersRange());
+        String tolerance = "+/-" + Numbers.perOp(Numbers.roundToFourDecimals(slack))
+                + " blocks (25 %, 5 or the baseline runs' range, the largest)";
         if (measured.isEmpty()) {
             return Check.notMeasured(TIER, name, expected.label(), Numbers.perOp(baseline), missing(expected));
         }

@@ -55,7 +55,7 @@ public final class Tolerances {
     /** The rule in words, stored in every baseline file so that the file explains its own numbers. */
     public static final List<String> RULE = List.of(
             "tier 1: statements and round trips per operation exact; plan index and seq-scan sets exact;"
-                    + " shared buffers per call (hit + read) within 25 % or 5 blocks, whichever is larger, lower is better",
+                    + " shared buffers per call (hit + read) within 25 %, 5 blocks or the baseline runs' range, whichever is largest, lower is better",
             "tier 2: spread = (max - min) / median of the ratio over the runs (and over forks within runs);"
                     + " tolerance = max(3 x spread, 15 %); above 100 % the ratio is not gated (shown, never failed);"
                     + " band = value / (1 + tolerance) .. value * (1 + tolerance); with --confirm runs a ratio fails"
@@ -78,8 +78,14 @@ public final class Tolerances {
         return !Double.isFinite(spread) || SPREAD_MULTIPLIER * spread <= RATIO_CAP;
     }
 
-    /** Blocks a statement's shared buffers per call may move from its baseline. */
-    public static double buffers(double expected) {
-        return Math.max(BUFFERS_RELATIVE * expected, BUFFERS_BLOCKS);
+    /**
+     * Blocks a statement's shared buffers per call may move from its baseline: 25 % or 5 blocks, or the
+     * range its own baseline runs spanned when that is larger (NEWEST_REPORTS after the migrations spans
+     * 110 to 185 blocks per call over five runs of one tree: it serves a page of 50 and 1000 records, and
+     * the mix of calls follows the two cells' speeds, so a band of 25 % around the median failed a run of
+     * unchanged code).
+     */
+    public static double buffers(double expected, double baselineRange) {
+        return Math.max(Math.max(BUFFERS_RELATIVE * expected, BUFFERS_BLOCKS), baselineRange);
     }
 }

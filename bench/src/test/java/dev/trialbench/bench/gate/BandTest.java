@@ -46,7 +46,9 @@ class BandTest {
 
     @Test
     void sharedBuffersGetTwentyFivePercentOrFiveBlocks() {
-        assertThat(Tolerances.buffers(100)).isEqualTo(25);
-        assertThat(Tolerances.buffers(3)).isEqualTo(5);
+        assertThat(Tolerances.buffers(100, 0)).isEqualTo(25);
+        assertThat(Tolerances.buffers(3, 0)).isEqualTo(5);
+        // A statement whose baseline runs spanned more than 25 % keeps that range as its slack.
+        assertThat(Tolerances.buffers(148, 75)).isEqualTo(75);
     }
 }
