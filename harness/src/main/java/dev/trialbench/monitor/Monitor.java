@@ -123,6 +123,14 @@ public final class Monitor {
         return IndexAudit.load(dataSource).invalid();
     }
 
+    /**
+     * Foreign keys whose referencing columns no index starts with (a partial index counts only when
+     * its predicate is {@code column IS NOT NULL}): each delete of a referenced row scans the table.
+     */
+    public List<ForeignKeyFinding> foreignKeysWithoutIndex() {
+        return IndexAudit.load(dataSource).foreignKeysWithoutIndex();
+    }
+
     /** Scan counts of every index in the user schemas, as {@code pg_stat_user_indexes} has them now. */
     public List<IndexUsage> indexUsage() {
         return IndexAudit.load(dataSource).usage();
