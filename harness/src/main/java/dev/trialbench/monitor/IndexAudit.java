@@ -286,8 +286,8 @@ final class IndexAudit {
         return "btree".equals(index.accessMethod()) && index.expressions() == null;
     }
 
-    private static IndexFinding finding(IndexFinding.Kind kind, IndexDefinition index, String reason, String redundantTo) {
+    private IndexFinding finding(IndexFinding.Kind kind, IndexDefinition index, String reason, String redundantTo) {
         return new IndexFinding(kind, index.schema(), index.table(), index.name(), index.definition(),
-                index.sizeBytes(), reason, Optional.ofNullable(redundantTo));
+                index.sizeBytes(), reason, Optional.ofNullable(redundantTo), index.scans(), statisticsSince);
     }
 }
