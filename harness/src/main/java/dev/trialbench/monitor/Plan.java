@@ -1,11 +1,14 @@
 package dev.trialbench.monitor;
 
-import java.math.BigDecimal;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -34,6 +37,11 @@ public record Plan(
         OptionalLong sharedBlocksHit,
         OptionalLong sharedBlocksRead) {
 
+    /** Strict: text after the value is refused. Jackson's limits bound nesting, so no stack overflow. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
     public Plan {
         Objects.requireNonNull(json, "json");
         nodeTypes = Collections.unmodifiableSet(new LinkedHashSet<>(nodeTypes));
@@ -51,10 +59,9 @@ public record Plan(
      * @throws IllegalArgumentException if the text is not JSON of that shape
      */
     public static Plan fromJson(String json) {
-        Object parsed = JsonParser.parse(json);
-        if (!(parsed instanceof List<?> statements) || statements.isEmpty()
-                || !(statements.get(0) instanceof Map<?, ?> statement)
-                || !(statement.get("Plan") instanceof Map<?, ?> root)) {
+        JsonNode statement = parse(json).path(0);
+        JsonNode root = statement.path("Plan");
+        if (!statement.isObject() || !root.isObject()) {
             throw new IllegalArgumentException("Not an EXPLAIN (FORMAT JSON) result: expected [ { \"Plan\": { ... } } ]");
         }
         Set<String> nodeTypes = new LinkedHashSet<>();
@@ -67,6 +74,20 @@ public record Plan(
                 number(statement, "Execution Time"),
                 whole(root, "Shared Hit Blocks"),
                 whole(root, "Shared Read Blocks"));
+    }
+
+    /** The text as a tree; the error names the line and column, never the text (a plan holds literal values). */
+    private static JsonNode parse(String json) {
+        if (json == null) {
+            throw new IllegalArgumentException("Invalid JSON: the text is null");
+        }
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            throw new IllegalArgumentException("Invalid JSON" + (where == null ? "" : " at line " + where.getLineNr()
+                    + ", column " + where.getColumnNr()) + ": " + e.getOriginalMessage(), e);
+        }
     }
 
     /** Whether the plan was measured ({@code ANALYZE}) rather than only estimated. */
@@ -97,31 +118,37 @@ public record Plan(
         return line.toString();
     }
 
-    private static void collect(Map<?, ?> node, Set<String> nodeTypes, Set<String> indexNames, Set<String> seqScanned) {
-        if (node.get("Node Type") instanceof String nodeType) {
-            nodeTypes.add(nodeType);
+    private static void collect(JsonNode node, Set<String> nodeTypes, Set<String> indexNames, Set<String> seqScanned) {
+        JsonNode nodeType = node.path("Node Type");
+        if (nodeType.isTextual()) {
+            nodeTypes.add(nodeType.textValue());
             // JSON format names a parallel sequential scan "Seq Scan" with "Parallel Aware": true.
-            if (nodeType.endsWith("Seq Scan") && node.get("Relation Name") instanceof String relation) {
-                seqScanned.add(relation);
+            JsonNode relation = node.path("Relation Name");
+            if (nodeType.textValue().endsWith("Seq Scan") && relation.isTextual()) {
+                seqScanned.add(relation.textValue());
             }
         }
-        if (node.get("Index Name") instanceof String indexName) {
-            indexNames.add(indexName);
+        JsonNode indexName = node.path("Index Name");
+        if (indexName.isTextual()) {
+            indexNames.add(indexName.textValue());
         }
-        if (node.get("Plans") instanceof List<?> children) {
-            for (Object child : children) {
-                if (child instanceof Map<?, ?> childNode) {
-                    collect(childNode, nodeTypes, indexNames, seqScanned);
+        JsonNode children = node.path("Plans");
+        if (children.isArray()) {
+            for (JsonNode child : children) {
+                if (child.isObject()) {
+                    collect(child, nodeTypes, indexNames, seqScanned);
                 }
             }
         }
     }
 
-    private static OptionalDouble number(Map<?, ?> node, String key) {
-        return node.get(key) instanceof BigDecimal value ? OptionalDouble.of(value.doubleValue()) : OptionalDouble.empty();
+    private static OptionalDouble number(JsonNode node, String key) {
+        JsonNode value = node.path(key);
+        return value.isNumber() ? OptionalDouble.of(value.doubleValue()) : OptionalDouble.empty();
     }
 
-    private static OptionalLong whole(Map<?, ?> node, String key) {
-        return node.get(key) instanceof BigDecimal value ? OptionalLong.of(value.longValue()) : OptionalLong.empty();
+    private static OptionalLong whole(JsonNode node, String key) {
+        JsonNode value = node.path(key);
+        return value.isNumber() ? OptionalLong.of(value.longValue()) : OptionalLong.empty();
     }
 }

@@ -50,9 +50,4 @@ public final class Subjects {
     public List<String> usedFingerprints() {
         return new ArrayList<>(fingerprints.subList(0, Math.min(nextFingerprint.get(), fingerprints.size())));
     }
-
-    /** How many users are still available. */
-    public int usersLeft() {
-        return Math.max(0, users.size() - nextUser.get());
-    }
 }

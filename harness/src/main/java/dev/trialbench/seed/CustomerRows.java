@@ -49,14 +49,7 @@ final class CustomerRows implements TableRows {
         random.reset(rowStream, index);
         out.uuid(Mix.uuid(idStream, index));
         writeOrganization(index, out);
-        out.append(FakeText.CUSTOMER_EMAIL_PREFIX);
-        out.appendNumber(index);
-        out.append(FakeText.EMAIL_DOMAIN);
-        out.endField();
-        out.append(random.pick(FakeText.GIVEN_NAMES));
-        out.append(' ');
-        out.append(random.pick(FakeText.FAMILY_NAMES));
-        out.endField();
+        FakeText.emailAndName(out, FakeText.CUSTOMER_EMAIL_PREFIX, index, random);
         out.timestamp(anchor - MINUTE - random.below(730 * DAY));
         out.endRow();
     }

@@ -7,7 +7,7 @@ import static dev.trialbench.seed.CopyBuffer.ascii;
  * about 10% without a user, the others on an active user; trial_count mostly 0 or 1, up to 3;
  * about 1% blocked, with a reason. Not thread-safe.
  */
-final class DeviceRows implements TableRows {
+final class DeviceRows extends UserOwnedRows {
 
     private static final byte[] OS = ascii("{\"os\": \"");
     private static final byte[] BROWSER = ascii("\", \"browser\": \"");
@@ -15,26 +15,8 @@ final class DeviceRows implements TableRows {
     private static final byte[] TIMEZONE = ascii("\", \"timezone\": \"");
     private static final byte[] END = ascii("\"}");
 
-    private final SeedPlan plan;
-    private final long idStream;
-    private final long userIdStream;
-    private final long rowStream;
-    private final long anchor;
-    private final long activeUsers;
-    private final RowRandom random = new RowRandom();
-
     DeviceRows(SeedPlan plan) {
-        this.plan = plan;
-        this.idStream = plan.idStream(SeedTable.DEVICE_FINGERPRINTS);
-        this.userIdStream = plan.idStream(SeedTable.USERS);
-        this.rowStream = plan.rowStream(SeedTable.DEVICE_FINGERPRINTS);
-        this.anchor = plan.anchorMillis();
-        this.activeUsers = plan.activeUserCount();
-    }
-
-    @Override
-    public SeedTable table() {
-        return SeedTable.DEVICE_FINGERPRINTS;
+        super(plan, SeedTable.DEVICE_FINGERPRINTS);
     }
 
     @Override

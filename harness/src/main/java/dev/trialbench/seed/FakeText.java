@@ -3,9 +3,10 @@ package dev.trialbench.seed;
 import static dev.trialbench.seed.CopyBuffer.ascii;
 
 /**
- * The fixed word lists that generated text is made of, already in COPY-ready bytes. Invented
- * street and suburb names, generic given and family names, and {@code example.test} addresses:
- * no row describes a real person or place. Immutable; thread-safe.
+ * The fixed word lists that generated text is made of, already in COPY-ready bytes, and the person
+ * columns (email, name) written from them. Invented street and suburb names, generic given and
+ * family names, and {@code example.test} addresses: no row describes a real person or place.
+ * Immutable; thread-safe.
  */
 final class FakeText {
 
@@ -73,6 +74,21 @@ final class FakeText {
     static final byte[][] TOKEN_STATUSES = ascii("active", "expired");
     static final byte[] CARD_PREFIX = ascii("fp_");
     static final byte[][] JOB_STATUSES = ascii("scheduled", "in_progress", "completed", "invoiced", "cancelled");
+
+    /**
+     * Two columns of a person: {@code <prefix><index>@example.test} (unique by row) and a given and a
+     * family name drawn from {@code random}.
+     */
+    static void emailAndName(CopyBuffer out, byte[] emailPrefix, long index, RowRandom random) {
+        out.append(emailPrefix);
+        out.appendNumber(index);
+        out.append(EMAIL_DOMAIN);
+        out.endField();
+        out.append(random.pick(GIVEN_NAMES));
+        out.append(' ');
+        out.append(random.pick(FAMILY_NAMES));
+        out.endField();
+    }
 
     private FakeText() {
     }

@@ -9,7 +9,7 @@ import static dev.trialbench.seed.CopyBuffer.ascii;
  * fingerprints existing devices (15% none), IPs busy NAT or home addresses (30% none).
  * Not thread-safe.
  */
-final class FraudFlagRows implements TableRows {
+final class FraudFlagRows extends UserOwnedRows {
 
     private static final int[] SCORE_FLOOR = {0, 30, 60, 85};
     private static final int[] SCORE_SPAN = {30, 30, 25, 16};
@@ -17,28 +17,11 @@ final class FraudFlagRows implements TableRows {
     private static final byte[] SIGNALS = ascii("\", \"signals\": ");
     private static final byte[] END = ascii(", \"source\": \"seed\"}");
 
-    private final SeedPlan plan;
-    private final long idStream;
-    private final long userIdStream;
-    private final long rowStream;
-    private final long anchor;
-    private final long activeUsers;
     private final long devices;
-    private final RowRandom random = new RowRandom();
 
     FraudFlagRows(SeedPlan plan) {
-        this.plan = plan;
-        this.idStream = plan.idStream(SeedTable.TRIAL_FRAUD_FLAGS);
-        this.userIdStream = plan.idStream(SeedTable.USERS);
-        this.rowStream = plan.rowStream(SeedTable.TRIAL_FRAUD_FLAGS);
-        this.anchor = plan.anchorMillis();
-        this.activeUsers = plan.activeUserCount();
+        super(plan, SeedTable.TRIAL_FRAUD_FLAGS);
         this.devices = plan.rowCount(SeedTable.DEVICE_FINGERPRINTS);
-    }
-
-    @Override
-    public SeedTable table() {
-        return SeedTable.TRIAL_FRAUD_FLAGS;
     }
 
     @Override

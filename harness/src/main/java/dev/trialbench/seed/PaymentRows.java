@@ -5,38 +5,21 @@ package dev.trialbench.seed;
  * rows of a block share one card among as many different active users (the fraud check's card
  * reuse signal), the other rows each carry a card of their own. Not thread-safe.
  */
-final class PaymentRows implements TableRows {
+final class PaymentRows extends UserOwnedRows {
 
     static final int BLOCK_ROWS = 50;
     static final int MIN_SHARING_USERS = 2;
     static final int MAX_SHARING_USERS = 6;
 
-    private final SeedPlan plan;
-    private final long idStream;
-    private final long userIdStream;
-    private final long rowStream;
     private final long sharedCardStream;
     private final long privateCardStream;
-    private final long anchor;
-    private final long activeUsers;
     private final long rows;
-    private final RowRandom random = new RowRandom();
 
     PaymentRows(SeedPlan plan) {
-        this.plan = plan;
-        this.idStream = plan.idStream(SeedTable.PAYMENT_VERIFICATIONS);
-        this.userIdStream = plan.idStream(SeedTable.USERS);
-        this.rowStream = plan.rowStream(SeedTable.PAYMENT_VERIFICATIONS);
+        super(plan, SeedTable.PAYMENT_VERIFICATIONS);
         this.sharedCardStream = plan.stream(SeedPlan.PURPOSE_SHARED_CARDS);
         this.privateCardStream = plan.stream(SeedPlan.PURPOSE_PRIVATE_CARDS);
-        this.anchor = plan.anchorMillis();
-        this.activeUsers = plan.activeUserCount();
         this.rows = plan.rowCount(SeedTable.PAYMENT_VERIFICATIONS);
-    }
-
-    @Override
-    public SeedTable table() {
-        return SeedTable.PAYMENT_VERIFICATIONS;
     }
 
     @Override

@@ -11,38 +11,21 @@ package dev.trialbench.seed;
  * whole table; created_at (over the two years before the anchor) is drawn independently of both,
  * so neither the owner nor the creation time correlates with the physical order. Not thread-safe.
  */
-final class ReportRows implements TableRows {
+final class ReportRows extends UserOwnedRows {
 
     private static final long MAX_COST_CENTS = 5_000_000;
 
-    private final SeedPlan plan;
-    private final long idStream;
-    private final long userIdStream;
-    private final long rowStream;
-    private final long anchor;
-    private final long activeUsers;
     private final long rows;
     private final long multiplier;
     private final long offset;
     private final long heavySlots;
-    private final RowRandom random = new RowRandom();
 
     ReportRows(SeedPlan plan) {
-        this.plan = plan;
-        this.idStream = plan.idStream(SeedTable.REPORTS);
-        this.userIdStream = plan.idStream(SeedTable.USERS);
-        this.rowStream = plan.rowStream(SeedTable.REPORTS);
-        this.anchor = plan.anchorMillis();
-        this.activeUsers = plan.activeUserCount();
+        super(plan, SeedTable.REPORTS);
         this.rows = plan.rowCount(SeedTable.REPORTS);
         this.multiplier = coprimeMultiplier(rows);
         this.offset = Mix.below(Mix.at(plan.stream(SeedPlan.PURPOSE_REPORT_ORDER), 0), rows);
         this.heavySlots = (long) plan.heavyReportOwnerCount() * SeedPlan.HEAVY_OWNER_REPORTS;
-    }
-
-    @Override
-    public SeedTable table() {
-        return SeedTable.REPORTS;
     }
 
     @Override

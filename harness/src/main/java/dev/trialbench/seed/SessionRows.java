@@ -7,30 +7,12 @@ package dev.trialbench.seed;
  * window; 85% from one of the user's two home addresses (10/8); 10% from mobile carriers
  * (172.16/12); 3% over IPv6 (fd00::/8). Not thread-safe.
  */
-final class SessionRows implements TableRows {
+final class SessionRows extends UserOwnedRows {
 
     private static final int MOBILE_BASE = (172 << 24) | (16 << 16);
 
-    private final SeedPlan plan;
-    private final long idStream;
-    private final long userIdStream;
-    private final long rowStream;
-    private final long anchor;
-    private final long activeUsers;
-    private final RowRandom random = new RowRandom();
-
     SessionRows(SeedPlan plan) {
-        this.plan = plan;
-        this.idStream = plan.idStream(SeedTable.LOGIN_SESSIONS);
-        this.userIdStream = plan.idStream(SeedTable.USERS);
-        this.rowStream = plan.rowStream(SeedTable.LOGIN_SESSIONS);
-        this.anchor = plan.anchorMillis();
-        this.activeUsers = plan.activeUserCount();
-    }
-
-    @Override
-    public SeedTable table() {
-        return SeedTable.LOGIN_SESSIONS;
+        super(plan, SeedTable.LOGIN_SESSIONS);
     }
 
     @Override

@@ -8,16 +8,9 @@ package dev.trialbench.seed;
  * construction. Not thread-safe: {@link #draw(long)} fills scratch fields that
  * {@link UsageRows} reads too.
  */
-final class TokenRows implements TableRows {
+final class TokenRows extends UserOwnedRows {
 
     private static final long TRIAL_LENGTH = 14 * DAY;
-
-    private final SeedPlan plan;
-    private final long idStream;
-    private final long userIdStream;
-    private final long rowStream;
-    private final long anchor;
-    private final RowRandom random = new RowRandom();
 
     // Scratch of the last drawn token.
     private boolean active;
@@ -26,16 +19,7 @@ final class TokenRows implements TableRows {
     private long expiresAt;
 
     TokenRows(SeedPlan plan) {
-        this.plan = plan;
-        this.idStream = plan.idStream(SeedTable.FREE_TRIAL_TOKENS);
-        this.userIdStream = plan.idStream(SeedTable.USERS);
-        this.rowStream = plan.rowStream(SeedTable.FREE_TRIAL_TOKENS);
-        this.anchor = plan.anchorMillis();
-    }
-
-    @Override
-    public SeedTable table() {
-        return SeedTable.FREE_TRIAL_TOKENS;
+        super(plan, SeedTable.FREE_TRIAL_TOKENS);
     }
 
     /** Draws the timing of token {@code index}; the row's other values are drawn after it. */

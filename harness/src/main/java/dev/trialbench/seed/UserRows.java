@@ -33,14 +33,7 @@ final class UserRows implements TableRows {
     public void write(long index, CopyBuffer out) {
         random.reset(rowStream, index);
         out.uuid(Mix.uuid(idStream, index));
-        out.append(FakeText.USER_EMAIL_PREFIX);
-        out.appendNumber(index);
-        out.append(FakeText.EMAIL_DOMAIN);
-        out.endField();
-        out.append(random.pick(FakeText.GIVEN_NAMES));
-        out.append(' ');
-        out.append(random.pick(FakeText.FAMILY_NAMES));
-        out.endField();
+        FakeText.emailAndName(out, FakeText.USER_EMAIL_PREFIX, index, random);
         if (random.percent(60)) {
             out.append(BCRYPT_PREFIX);
             long bits = 0;

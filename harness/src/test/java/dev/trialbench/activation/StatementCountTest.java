@@ -72,7 +72,11 @@ class StatementCountTest {
             Counts activated = counter.snapshot();
             assertThat(activated.executionsOf(ActivationSql.ALL_FRAUD_SIGNALS)).isEqualTo(1);
             assertThat(activated.executionsOf(ActivationSql.LOCK_USER_AND_DEVICE)).isEqualTo(1);
-            // lock + fraud read + record device + insert token, then one commit
+            // lock + fraud read + insert device + insert token, then one commit. The device write is
+            // the naive path's INSERT_DEVICE (chosen from the fraud read), no longer an update-or-insert
+            // that searched the table again: the count is unchanged, the statement is not.
+            assertThat(activated.executionsOf(ActivationSql.INSERT_DEVICE)).isEqualTo(1);
+            assertThat(activated.executionsOf(ActivationSql.UPDATE_DEVICE)).isZero();
             assertThat(activated.executions()).isEqualTo(4);
             assertThat(activated.commits()).isEqualTo(1);
             assertThat(activated.rollbacks()).isZero();

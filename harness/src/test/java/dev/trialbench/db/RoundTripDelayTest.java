@@ -21,8 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The injected latency is a lower bound that holds on any machine: a sleep never ends early. So
- * these tests assert "at least", never "at most", and need no timing tolerance.
+ * The injected latency is a lower bound that holds on any machine: a wait never ends early. So
+ * these tests assert "at least", never "at most", and need no timing tolerance; how close to the
+ * delay the waits end is measured by the benchmarks ({@link RoundTripDelay#achieved()}), not here.
  */
 class RoundTripDelayTest {
 
@@ -54,7 +55,8 @@ class RoundTripDelayTest {
         for (Function<Jdbi, TrialActivation> factory : java.util.List.<Function<Jdbi, TrialActivation>>of(
                 NaiveActivation::new, BatchedActivation::new)) {
             StatementCounter counter = new StatementCounter();
-            DataSource counted = counter.wrap(RoundTripDelay.of(FIVE_MS).wrap(dataSource));
+            RoundTripDelay delay = RoundTripDelay.of(FIVE_MS);
+            DataSource counted = counter.wrap(delay.wrap(dataSource));
             TrialActivation activation = factory.apply(Jdbis.create(counted));
             UUID user = newUser();
             long start = System.nanoTime();
@@ -65,7 +67,49 @@ class RoundTripDelayTest {
             assertThat(result.outcome()).isEqualTo(ActivationResult.Outcome.ACTIVATED);
             assertThat(roundTrips).as(activation.name()).isEqualTo(activation.name().equals("naive") ? 9 : 5);
             assertThat(took).as(activation.name()).isGreaterThanOrEqualTo(FIVE_MS.multipliedBy(roundTrips));
+            // Every round trip waited once, and each wait was at least the delay.
+            RoundTripDelay.Achieved achieved = delay.achieved();
+            assertThat(achieved.trips()).as(activation.name()).isEqualTo(roundTrips);
+            assertThat(achieved.waitedNanos()).as(activation.name()).isGreaterThanOrEqualTo(FIVE_MS.toNanos() * roundTrips);
+            assertThat(achieved.meanMillis().orElseThrow()).isGreaterThanOrEqualTo(5.0);
         }
+    }
+
+    @Test
+    void achievedCountsEveryWaitAndNoWaitEndsEarly() {
+        RoundTripDelay delay = RoundTripDelay.of(Duration.ofMillis(1));
+        assertThat(delay.achieved()).isEqualTo(new RoundTripDelay.Achieved(0, 0));
+        assertThat(delay.achieved().meanMillis()).isEmpty();
+        for (int trip = 0; trip < 20; trip++) {
+            RoundTripDelay.Achieved before = delay.achieved();
+            delay.pause();
+            RoundTripDelay.Achieved one = delay.achieved().since(before);
+            assertThat(one.trips()).isEqualTo(1);
+            assertThat(one.waitedNanos()).isGreaterThanOrEqualTo(Duration.ofMillis(1).toNanos());
+        }
+        assertThat(delay.achieved().trips()).isEqualTo(20);
+    }
+
+    @Test
+    void aWaitShorterThanTheSpinIsSpunWholeAndStillCounted() {
+        RoundTripDelay delay = RoundTripDelay.of(Duration.ofNanos(RoundTripDelay.SPIN_NANOS / 2));
+        delay.pause();
+        assertThat(delay.achieved().trips()).isEqualTo(1);
+        assertThat(delay.achieved().waitedNanos()).isGreaterThanOrEqualTo(RoundTripDelay.SPIN_NANOS / 2);
+    }
+
+    @Test
+    void commitsAndRollbacksAreDelayedAndCountedLikeStatements() {
+        RoundTripDelay delay = RoundTripDelay.of(Duration.ofMillis(1));
+        Jdbi jdbi = Jdbis.create(delay.wrap(dataSource));
+        jdbi.useTransaction(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
+        assertThat(delay.achieved().trips()).as("statement + commit").isEqualTo(2);
+        jdbi.useHandle(handle -> {
+            handle.begin();
+            handle.createQuery("SELECT 1").mapTo(Integer.class).one();
+            handle.rollback();
+        });
+        assertThat(delay.achieved().trips()).as("then statement + rollback").isEqualTo(4);
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PlanTest {
 
@@ -102,6 +104,82 @@ class PlanTest {
                 .hasMessageContaining("Not an EXPLAIN");
         assertThatThrownBy(() -> Plan.fromJson("{\"Plan\": {}}")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Plan.fromJson("[{\"Plan\": ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Invalid JSON");
+    }
+
+    @Test
+    void escapedAndUnicodeNamesAreDecoded() {
+        Plan plan = Plan.fromJson("""
+                [{"Plan": {"Node Type": "Seq Scan", "Relation Name": "caf\\u00e9 \\"q\\" \\\\ \\/ Zoë ✓ \\ud834\\udd1e",
+                           "Plans": [{"Node Type": "Index Scan", "Index Name": "idx_\\u00e9"}]}}]""");
+
+        assertThat(plan.seqScannedRelations()).containsExactly("caf\u00e9 \"q\" \\ / Zo\u00eb \u2713 \uD834\uDD1E");
+        assertThat(plan.indexNames()).containsExactly("idx_\u00e9");
+    }
+
+    @Test
+    void numbersKeepTheirValueWhateverTheirNotation() {
+        Plan plan = Plan.fromJson("""
+                [{"Plan": {"Node Type": "Result", "Total Cost": 1e3, "Plan Rows": -2.5E-2,
+                           "Shared Hit Blocks": 9223372036854775807, "Shared Read Blocks": 10000000000.00},
+                  "Execution Time": 0.125}]""");
+
+        assertThat(plan.totalCost()).isEqualTo(1000.0);
+        assertThat(plan.estimatedRows()).isEqualTo(-0.025);
+        assertThat(plan.sharedBlocksHit()).hasValue(Long.MAX_VALUE);
+        assertThat(plan.sharedBlocksRead()).hasValue(10_000_000_000L);
+        assertThat(plan.executionTimeMs()).hasValue(0.125);
+    }
+
+    @Test
+    void membersOfTheWrongKindAreIgnored() {
+        Plan plan = Plan.fromJson("""
+                [{"Plan": {"Node Type": 7, "Index Name": null, "Total Cost": "12", "Plans": {"Node Type": "Seq Scan"}}}]""");
+
+        assertThat(plan.nodeTypes()).isEmpty();
+        assertThat(plan.indexNames()).isEmpty();
+        assertThat(plan.totalCost()).isNaN();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[1,]", "[1 2]", "{\"a\" 1}", "{\"a\": 1,}", "{a: 1}", "\"open", "\"bad \\x escape\"",
+            "\"\\u12\"", "01", "1.", "-", "1e", "tru", "nul", "'single'", "\"raw\ttab\"", "NaN",
+            "[{\"Plan\": {}}] x", "[{\"Plan\": {}}]]", "[{\"Plan\": {\"Node Type\": \"Seq Scan\"}}"})
+    void malformedJsonIsRefusedWithItsPlace(String malformed) {
+        assertThatThrownBy(() -> Plan.fromJson(malformed))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Invalid JSON at line ");
+    }
+
+    @Test
+    void theRefusalDoesNotEchoThePlan() {
+        String malformed = """
+                [{"Plan": {"Node Type": "Seq Scan", "Filter": "(email = 'someone@example.test'::text)" "Plans": []}}]""";
+
+        assertThatThrownBy(() -> Plan.fromJson(malformed))
+                .hasMessageStartingWith("Invalid JSON at line 1, column ")
+                .hasMessageNotContaining("someone@example.test");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "null", "42", "[]", "[[]]", "[{}]", "[{\"Plan\": []}]"})
+    void wellFormedJsonThatIsNotAPlanIsRefused(String notAPlan) {
+        assertThatThrownBy(() -> Plan.fromJson(notAPlan))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Not an EXPLAIN");
+    }
+
+    @Test
+    void nullTextIsRefused() {
+        assertThatThrownBy(() -> Plan.fromJson(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void excessiveNestingIsRefusedInsteadOfOverflowingTheStack() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+
+        assertThatThrownBy(() -> Plan.fromJson(deep))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Invalid JSON");
     }
 }

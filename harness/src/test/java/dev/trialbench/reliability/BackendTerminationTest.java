@@ -21,7 +21,7 @@ class BackendTerminationTest {
             // activated: lock, fraud read, device, token, commit; denied: lock, fraud read, flags, commit.
             assertThat(result.faultsInjected()).isEqualTo(9);
             assertThat(result.points()).extracting(BackendTermination.Point::before)
-                    .containsExactly("LOCK_USER_AND_DEVICE", "ALL_FRAUD_SIGNALS", "RECORD_DEVICE", "INSERT_TOKEN", "COMMIT",
+                    .containsExactly("LOCK_USER_AND_DEVICE", "ALL_FRAUD_SIGNALS", "INSERT_DEVICE", "INSERT_TOKEN", "COMMIT",
                             "LOCK_USER_AND_DEVICE", "ALL_FRAUD_SIGNALS", "INSERT_FLAG", "COMMIT");
             assertThat(result.partialWrites()).isZero();
             assertThat(result.failedClearly()).isEqualTo(result.faultsInjected());

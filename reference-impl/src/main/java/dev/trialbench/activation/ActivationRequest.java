@@ -1,8 +1,11 @@
 package dev.trialbench.activation;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -70,8 +73,8 @@ public record ActivationRequest(String userId, String fingerprintHash, Map<Strin
             problems.add("deviceData has " + deviceData.size() + " entries, at most " + MAX_DEVICE_ENTRIES + " are allowed");
             return null;
         }
-        StringBuilder json = new StringBuilder("{");
-        for (Map.Entry<String, String> entry : new java.util.TreeMap<>(deviceData).entrySet()) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, String> entry : new TreeMap<>(deviceData).entrySet()) {
             String key = entry.getKey();
             String value = entry.getValue();
             if (key == null || !DEVICE_KEY.matcher(key).matches()) {
@@ -86,19 +89,15 @@ public record ActivationRequest(String userId, String fingerprintHash, Map<Strin
                 problems.add("deviceData value of '" + key + "' must not contain control characters or broken UTF-16");
                 return null;
             }
-            if (json.length() > 1) {
-                json.append(',');
-            }
-            Json.appendString(json, key);
-            json.append(':');
-            Json.appendString(json, value);
+            json.put(key, value);
         }
-        json.append('}');
-        if (json.length() > MAX_DEVICE_DATA_BYTES) {
+        // Jackson's compact form (keys in the TreeMap's order): what the size limit counts and jsonb parses.
+        String text = json.toString();
+        if (text.length() > MAX_DEVICE_DATA_BYTES) {
             problems.add("deviceData is larger than " + MAX_DEVICE_DATA_BYTES + " characters as JSON");
             return null;
         }
-        return json.toString();
+        return text;
     }
 
     /** No control characters (jsonb refuses \u0000) and no lone surrogates (jsonb refuses those too). */

@@ -103,7 +103,6 @@ public final class ActivationSql {
         statements.put("INSERT_FLAG", INSERT_FLAG);
         statements.put("UPDATE_DEVICE", UPDATE_DEVICE);
         statements.put("INSERT_DEVICE", INSERT_DEVICE);
-        statements.put("RECORD_DEVICE", RECORD_DEVICE);
         statements.put("INSERT_TOKEN", INSERT_TOKEN);
         return java.util.Collections.unmodifiableMap(statements);
     }
@@ -133,19 +132,19 @@ public final class ActivationSql {
     private static final String DEVICE_NEW_ROW =
             ":fingerprintId, :userId, :fingerprint, CAST(:deviceData AS jsonb), 1, now(), now(), false";
 
-    /** Naive: a new device (after a read that found none; racy without a unique index). */
+    /**
+     * A new device, after the device read ({@link #DEVICE}, or its part of {@link #ALL_FRAUD_SIGNALS})
+     * found none. Both paths choose between this and {@link #UPDATE_DEVICE} from that read, so they
+     * write the same rows by the same statements and differ only in what the report changes. Naive:
+     * racy (no lock; without a unique index two requests can insert the device twice). Batched: safe
+     * in both schema states, with no unique index needed, because the read and the write run in one
+     * transaction under the device's advisory lock ({@link #LOCK_USER_AND_DEVICE}), so no one else
+     * can record the device in between. (The report's {@code ON CONFLICT (fingerprint_hash)} fails on
+     * a schema without a unique index. An update-or-insert in one statement would search the table a
+     * second time, a full scan before the migrations, and the comparison would measure that scan.)
+     */
     public static final String INSERT_DEVICE = "/* trialbench INSERT_DEVICE */\n"
             + DEVICE_INSERT_HEAD + "VALUES (" + DEVICE_NEW_ROW + ")";
-
-    /**
-     * Batched: update the device, or insert it if there was none, in one statement. Safe under
-     * concurrency in both schema states because the device's advisory lock is held
-     * ({@link #LOCK_USER_AND_DEVICE}); it needs no unique index, unlike the report's
-     * {@code ON CONFLICT (fingerprint_hash)}, which fails on the schema without one.
-     */
-    public static final String RECORD_DEVICE = "/* trialbench RECORD_DEVICE */\n"
-            + "WITH updated AS (" + UPDATE_DEVICE + " RETURNING 1)\n"
-            + DEVICE_INSERT_HEAD + "SELECT " + DEVICE_NEW_ROW + " WHERE NOT EXISTS (SELECT 1 FROM updated)";
 
     /** The trial token. */
     public static final String INSERT_TOKEN = """

@@ -1,5 +1,6 @@
 package dev.trialbench.activation;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.trialbench.activation.ActivationRequest.ValidRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -114,7 +115,19 @@ final class ActivationStatements {
                 .bind("details", details(flag));
     }
 
-    static void insertDevice(Handle handle, ValidRequest request) {
+    /**
+     * Records the device: {@link ActivationSql#INSERT_DEVICE} when the fraud read found no row for
+     * it, else {@link ActivationSql#UPDATE_DEVICE}. Both paths decide here, from the read they made.
+     */
+    static void recordDevice(Handle handle, ValidRequest request, FraudSignals signals) {
+        if (signals.deviceRows() == 0) {
+            insertDevice(handle, request);
+        } else {
+            updateDevice(handle, request);
+        }
+    }
+
+    private static void insertDevice(Handle handle, ValidRequest request) {
         handle.createUpdate(ActivationSql.INSERT_DEVICE)
                 .bind("fingerprintId", UUID.randomUUID())
                 .bind("userId", request.userId())
@@ -123,17 +136,8 @@ final class ActivationStatements {
                 .execute();
     }
 
-    static void updateDevice(Handle handle, ValidRequest request) {
+    private static void updateDevice(Handle handle, ValidRequest request) {
         handle.createUpdate(ActivationSql.UPDATE_DEVICE)
-                .bind("userId", request.userId())
-                .bind("fingerprint", request.fingerprintHash())
-                .bind("deviceData", request.deviceDataJson())
-                .execute();
-    }
-
-    static void recordDevice(Handle handle, ValidRequest request) {
-        handle.createUpdate(ActivationSql.RECORD_DEVICE)
-                .bind("fingerprintId", UUID.randomUUID())
                 .bind("userId", request.userId())
                 .bind("fingerprint", request.fingerprintHash())
                 .bind("deviceData", request.deviceDataJson())
@@ -152,6 +156,6 @@ final class ActivationStatements {
     }
 
     private static String details(FraudFlag flag) {
-        return "{\"signal\":" + flag.signal() + ",\"points\":" + flag.points() + "}";
+        return JsonNodeFactory.instance.objectNode().put("signal", flag.signal()).put("points", flag.points()).toString();
     }
 }

@@ -16,7 +16,9 @@ import org.jdbi.v3.core.JdbiException;
  *   <li>reads all fraud signals in one statement, on the same connection, after the locks, so it sees
  *       every activation of this user or device that committed before;</li>
  *   <li>writes the flags (denied: as one JDBC batch, then commits, so they are kept) or the device
- *       and the token (activated), and commits once.</li>
+ *       and the token (activated), and commits once. The device is inserted or updated as the fraud
+ *       read found it, by the naive path's own statements: the read ran under the device lock, so it
+ *       still holds when the write runs.</li>
  * </ol>
  * Serialization failures and deadlocks are retried with jittered backoff ({@link RetryPolicy}).
  * The report's version reads its fraud data through the pool's other connections (outside its own
@@ -88,7 +90,7 @@ public final class BatchedActivation implements TrialActivation {
             ActivationStatements.insertFlagsAsBatch(handle, request, decision);
             return ActivationResult.denied(decision, attempt);
         }
-        ActivationStatements.recordDevice(handle, request);
+        ActivationStatements.recordDevice(handle, request, signals);
         UUID tokenId = UUID.randomUUID();
         Instant expiresAt = ActivationStatements.insertToken(handle, request, tokenId);
         return ActivationResult.activated(decision, tokenId, expiresAt, attempt);

@@ -59,11 +59,7 @@ public final class NaiveActivation implements TrialActivation {
             ActivationStatements.insertFlagsOneByOne(handle, request, decision);
             return ActivationResult.denied(decision, 1);
         }
-        if (signals.deviceRows() == 0) {
-            ActivationStatements.insertDevice(handle, request);
-        } else {
-            ActivationStatements.updateDevice(handle, request);
-        }
+        ActivationStatements.recordDevice(handle, request, signals);
         UUID tokenId = UUID.randomUUID();
         Instant expiresAt = ActivationStatements.insertToken(handle, request, tokenId);
         return ActivationResult.activated(decision, tokenId, expiresAt, 1);

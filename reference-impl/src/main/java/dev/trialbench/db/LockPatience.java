@@ -1,6 +1,8 @@
 package dev.trialbench.db;
 
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How a migration step that needs locks which block the application's writers (V4_1's
@@ -29,6 +31,9 @@ public record LockPatience(Duration lockTimeout, int attempts, Duration pause) {
 
     static final Duration MAX_PAUSE = Duration.ofSeconds(2);
 
+    /** SQLStates of a lock that was not granted: lock_timeout, deadlock. */
+    private static final List<String> LOCK_CONFLICTS = List.of("55P03", "40P01");
+
     public LockPatience {
         if (lockTimeout.isNegative() || lockTimeout.isZero()) {
             throw new IllegalArgumentException("lockTimeout must be positive (0 would wait forever)");
@@ -45,5 +50,25 @@ public record LockPatience(Duration lockTimeout, int attempts, Duration pause) {
     Duration pauseAfter(int attempt) {
         Duration grown = pause.multipliedBy(attempt);
         return grown.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : grown;
+    }
+
+    /** Waits out a pause before the next attempt; an interrupt ends the migration. */
+    void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException("Interrupted while waiting to retry a migration step", e);
+        }
+    }
+
+    /** The SQLState when the failure was a lock not granted in time or a deadlock, else null. */
+    static String lockConflict(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && LOCK_CONFLICTS.contains(sql.getSQLState())) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 }

@@ -2,6 +2,7 @@ package dev.trialbench.db;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.ExecutionInfo;
@@ -18,14 +19,46 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
  * report's figures (six queries in ~120 ms) only make sense with such a cost, so the benchmarks can
  * be run at several.
  *
- * <p>The delay is a sleep before the call, so it models latency, not bandwidth: the bytes of a
+ * <p>The delay is a wait before the call, so it models latency, not bandwidth: the bytes of a
  * large result are not delayed (a network proxy such as Toxiproxy would delay those too). With a
  * delay of zero, {@link #wrap} returns the DataSource unchanged, so nothing is added at all.
- * Thread-safe (immutable).
+ *
+ * <p>A wait never ends early, and should not end late either: an error per trip penalises the path
+ * that makes more trips. A plain {@code parkNanos} wakes up late by the timer's slack and the
+ * wake-up (tens to hundreds of microseconds, more on a busy machine), so the wait parks until
+ * {@value #SPIN_NANOS} ns before its deadline and spins the rest. A thread that the machine does not
+ * schedule in time still ends late, so every wait is measured: {@link #achieved()} gives the trips
+ * delayed and the time waited, which the benchmarks report beside the delay requested.
+ *
+ * <p>Thread-safe (the delay is immutable; the counters are {@link LongAdder}s).
  */
 public final class RoundTripDelay {
 
+    /** The last stretch of every wait is spun, not parked (longer than a park's usual overshoot). */
+    static final long SPIN_NANOS = 200_000;
+
     private final long delayNanos;
+    private final LongAdder trips = new LongAdder();
+    private final LongAdder waitedNanos = new LongAdder();
+
+    /**
+     * The waits made so far: how many trips were delayed and how long they waited in all.
+     *
+     * @param trips       round trips delayed
+     * @param waitedNanos their waits summed, measured from the wait's start to its end
+     */
+    public record Achieved(long trips, long waitedNanos) {
+
+        /** The mean wait per trip in milliseconds; empty before the first trip. */
+        public java.util.OptionalDouble meanMillis() {
+            return trips == 0 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(waitedNanos / 1e6 / trips);
+        }
+
+        /** The waits made since {@code earlier} (a snapshot of the same delay). */
+        public Achieved since(Achieved earlier) {
+            return new Achieved(trips - earlier.trips, waitedNanos - earlier.waitedNanos);
+        }
+    }
 
     private RoundTripDelay(Duration delay) {
         if (delay.isNegative()) {
@@ -40,6 +73,11 @@ public final class RoundTripDelay {
 
     public Duration delay() {
         return Duration.ofNanos(delayNanos);
+    }
+
+    /** The trips delayed and the time waited, since this delay was made (all DataSources it wrapped). */
+    public Achieved achieved() {
+        return new Achieved(trips.sum(), waitedNanos.sum());
     }
 
     /** A DataSource that waits {@link #delay()} before every round trip; {@code target} itself when zero. */
@@ -76,12 +114,23 @@ public final class RoundTripDelay {
                 .build();
     }
 
-    /** Sleeps at least the delay (parkNanos may wake early, so loop until the deadline). */
-    private void pause() {
-        long deadline = System.nanoTime() + delayNanos;
-        for (long left = delayNanos; left > 0; left = deadline - System.nanoTime()) {
-            LockSupport.parkNanos(left);
+    /**
+     * Waits the delay: parks (in a loop, as parkNanos may wake early) until {@link #SPIN_NANOS} before
+     * the deadline, then spins to it; records the wait.
+     */
+    void pause() {
+        long start = System.nanoTime();
+        long deadline = start + delayNanos;
+        for (long left = delayNanos; left > SPIN_NANOS; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left - SPIN_NANOS);
         }
+        long now = System.nanoTime();
+        while (now - deadline < 0) {
+            Thread.onSpinWait();
+            now = System.nanoTime();
+        }
+        trips.increment();
+        waitedNanos.add(now - start);
     }
 
     /** Parses "0", "1ms", "5 ms", "0.5ms", "250us": a number of milliseconds unless "us" is given. */

@@ -106,4 +106,33 @@ class ActivationRequestTest {
                 .doesNotContain("203.0.113.7")
                 .contains("(hidden)");
     }
+
+    @Test
+    void deviceDataIsCompactJsonWithSortedKeysAndOnlyTheNeededEscapes() {
+        Map<String, String> device = new HashMap<>();
+        device.put("zone", "Zo\u00eb \u2713 \uD834\uDD1E \u2028 a/b <tag> & 'q' \u007e");
+        device.put("os", "linux");
+        device.put("a.b-c_d", "");
+
+        var valid = new ActivationRequest(USER, FINGERPRINT, device, null).validate();
+
+        assertThat(valid.deviceDataJson()).isEqualTo(
+                "{\"a.b-c_d\":\"\",\"os\":\"linux\",\"zone\":\"Zo\u00eb \u2713 \uD834\uDD1E \u2028 a/b <tag> & 'q' ~\"}");
+        assertThat(new ActivationRequest(USER, FINGERPRINT, Map.of(), null).validate().deviceDataJson()).isEqualTo("{}");
+    }
+
+    @Test
+    void theSizeLimitCountsTheJsonTextWithItsEscapes() {
+        Map<String, String> device = new HashMap<>();
+        for (int i = 10; i < 18; i++) {
+            device.put("k" + i, "v".repeat(500));
+        }
+        device.put("z", "\"" + "v".repeat(14));
+        assertThat(new ActivationRequest(USER, FINGERPRINT, device, null).validate().deviceDataJson()).hasSize(4096);
+
+        device.put("z", "\"" + "v".repeat(15));
+        assertThatThrownBy(() -> new ActivationRequest(USER, FINGERPRINT, device, null).validate())
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("deviceData is larger than 4096");
+    }
 }

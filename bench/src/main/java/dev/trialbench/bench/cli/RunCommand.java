@@ -1,14 +1,15 @@
 package dev.trialbench.bench.cli;
 
-import dev.trialbench.bench.jmh.Profile;
 import dev.trialbench.bench.pipeline.Pipeline;
+import dev.trialbench.bench.profile.RoundTrip;
+import dev.trialbench.bench.profile.RunProfile;
 import dev.trialbench.seed.SeedConfig;
 import dev.trialbench.seed.SeedPlan;
 import dev.trialbench.seed.SeedTable;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +50,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--rtt", split = ",", paramLabel = "RTT",
             description = "Round-trip times to add to every database round trip in a second JMH run of the fraud check"
                     + " and activation, e.g. 1ms,5ms,20ms; 'none' for no sweep. Default: 1ms,5ms,20ms for full, none for quick.")
-    java.util.List<String> rtt;
+    List<String> rtt;
 
     @Option(names = "--keep-database", description = "Do not drop the run's database at the end (url and container).")
     boolean keepDatabase;
@@ -67,23 +68,20 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Profile chosen = parseProfile(profile);
-        String scaleText = scale == null || scale.isBlank() ? (chosen == Profile.FULL ? "1" : "0.1") : scale;
+        RunProfile chosen = RunProfile.parse(profile);
+        String scaleText = scale == null || scale.isBlank() ? chosen.scaleText() : scale;
         SeedConfig parsed = SeedConfig.parse(seed, scaleText, Instant.now().truncatedTo(ChronoUnit.SECONDS));
         if (parsed.scale() < MIN_SCALE) {
             throw new IllegalArgumentException("--scale must be at least " + MIN_SCALE + " for the pipeline (below it the"
                     + " data set has no report owner with 1000 reports to list), was " + scaleText);
         }
         SeedConfig seedConfig = parsed.withLargeReservedPool();
-        String command = "./trialbench run --profile " + chosen.name().toLowerCase(Locale.ROOT) + " --scale " + scaleText
+        String command = "./trialbench run --profile " + chosen.name() + " --scale " + scaleText
                 + " --seed " + seed + (publish ? " --publish" : "");
         Path outputDirectory = publish ? Path.of("results") : out;
-        java.util.List<String> rtts = rtt == null
-                ? (chosen == Profile.FULL ? java.util.List.of("1ms", "5ms", "20ms") : java.util.List.of())
-                : rtt.stream().filter(value -> !value.equalsIgnoreCase("none")).toList();
-        rtts.forEach(dev.trialbench.db.RoundTripDelay::parse);
-        if (!rtts.isEmpty()) {
-            command += " --rtt " + String.join(",", rtts);
+        List<RoundTrip> roundTrips = rtt == null ? chosen.roundTrips() : RoundTrip.parseAll(rtt);
+        if (!roundTrips.isEmpty()) {
+            command += " --rtt " + String.join(",", RoundTrip.labels(roundTrips));
         }
         if (skipLoad) {
             command += " --skip-load";
@@ -91,17 +89,10 @@ public final class RunCommand implements Callable<Integer> {
         if (skipReliability) {
             command += " --skip-reliability";
         }
-        new Pipeline(new Pipeline.Settings(database.toRequest(), chosen, seedConfig, outputDirectory, keepDatabase,
-                skipPgbench, skipReliability, rtts, !skipLoad, command), System.out).run();
-        return 0;
-    }
-
-    private static Profile parseProfile(String text) {
-        try {
-            return Profile.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown profile '" + text + "' (flag --profile, variable TRIALBENCH_PROFILE):"
-                    + " use quick or full", e);
+        try (var session = dev.trialbench.bench.pipeline.RunSession.start()) { // waits its turn; cleans up on Ctrl-C
+            new Pipeline(new Pipeline.Settings(database.toRequest(), chosen, seedConfig, outputDirectory, keepDatabase,
+                    skipPgbench, skipReliability, roundTrips, !skipLoad, command), System.out).run();
         }
+        return 0;
     }
 }

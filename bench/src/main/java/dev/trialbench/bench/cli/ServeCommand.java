@@ -1,21 +1,17 @@
 package dev.trialbench.bench.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.trialbench.bench.pipeline.RunDatabase;
-import dev.trialbench.db.Migrations;
 import dev.trialbench.db.Pool;
+import dev.trialbench.db.PoolConfig;
 import dev.trialbench.http.ServiceConfig;
 import dev.trialbench.http.TrialService;
+import dev.trialbench.provision.OwnDatabase;
 import dev.trialbench.provision.ProvisionedDatabase;
 import dev.trialbench.provision.Provisioner;
 import dev.trialbench.seed.SeedConfig;
 import dev.trialbench.seed.SeedPlan;
 import dev.trialbench.seed.SeedProgress;
-import dev.trialbench.seed.Seeder;
 import java.io.PrintStream;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -84,27 +80,29 @@ public final class ServeCommand implements Callable<Integer> {
         ServiceConfig serviceConfig = new ServiceConfig(bind, port, poolSize * ServiceConfig.THREADS_PER_CONNECTION);
         PrintStream out = System.out;
         ProvisionedDatabase server = Provisioner.provision(database.toRequest());
-        RunDatabase runDatabase = null;
+        OwnDatabase ownDatabase = null;
         HikariDataSource servicePool = null;
         TrialService service;
         try {
-            runDatabase = RunDatabase.create(server, keepDatabase);
-            out.println("database: " + server.kind().label() + " (" + server.reason() + "), " + runDatabase.name());
-            prepare(runDatabase, seedConfig, after, out);
-            servicePool = Pool.open(runDatabase.poolConfig(poolSize));
+            ownDatabase = OwnDatabase.create(server, "serve", PoolConfig.DEFAULT_MAXIMUM_POOL_SIZE,
+                    keepDatabase ? OwnDatabase.OnClose.KEEP : OwnDatabase.OnClose.DROP);
+            out.println("database: " + server.kind().label() + " (" + server.reason() + "), " + ownDatabase.name());
+            out.printf(Locale.ROOT, "seeding at scale %s, seed %d ...%n", seedConfig.scale(), seedConfig.seed());
+            ownDatabase.prepare(seedConfig, after, SeedProgress.terminal());
+            servicePool = Pool.open(ownDatabase.poolConfig(poolSize));
             service = TrialService.start(servicePool, serviceConfig);
         } catch (RuntimeException e) {
             if (servicePool != null) {
                 servicePool.close();
             }
-            if (runDatabase != null) {
-                runDatabase.close();
+            if (ownDatabase != null) {
+                ownDatabase.close();
             }
             server.close();
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        RunDatabase toClose = runDatabase;
+        OwnDatabase toClose = ownDatabase;
         HikariDataSource poolToClose = servicePool;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
@@ -116,22 +114,6 @@ public final class ServeCommand implements Callable<Integer> {
         printUsage(out, service, SeedPlan.of(seedConfig), after);
         stopped.await();
         return 0;
-    }
-
-    private static void prepare(RunDatabase runDatabase, SeedConfig seedConfig, boolean after, PrintStream out) {
-        Migrations migrations = new Migrations(runDatabase.dataSource());
-        migrations.migrateToBefore();
-        out.printf(Locale.ROOT, "seeding at scale %s, seed %d ...%n", seedConfig.scale(), seedConfig.seed());
-        new Seeder().seed(runDatabase.dataSource(), seedConfig, SeedProgress.terminal());
-        if (after) {
-            migrations.migrateToAfter();
-        }
-        try (Connection connection = runDatabase.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("ANALYZE");
-        } catch (SQLException e) {
-            throw new IllegalStateException("ANALYZE failed: " + e.getMessage(), e);
-        }
     }
 
     private void printUsage(PrintStream out, TrialService service, SeedPlan plan, boolean after) {

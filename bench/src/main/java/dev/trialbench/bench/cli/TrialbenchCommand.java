@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
  * The {@code trialbench} command line. Infrastructure failures are caught here, once, and turned
  * into a message that says what to do next, and an exit code: 0 done, 1 failed, 2 bad usage.
  */
-@Command(name = "trialbench", mixinStandardHelpOptions = true, version = "trialbench 0.1.0",
+@Command(name = "trialbench", mixinStandardHelpOptions = true, version = CommandLineSetup.VERSION,
         description = "Proves or disproves a database optimization report with numbers.",
-        subcommands = {RunCommand.class, ServeCommand.class, dev.trialbench.bench.report.ReportCommand.class,
+        subcommands = {RunCommand.class, ServeCommand.class, ReportCommand.class,
             dev.trialbench.bench.gate.GateCommand.class, dev.trialbench.bench.gate.BaselineCommand.class,
             dev.trialbench.bench.gate.ExportCommand.class})
 public final class TrialbenchCommand implements Runnable {
@@ -22,8 +22,11 @@ public final class TrialbenchCommand implements Runnable {
 
     /** Runs the command line and returns the exit code (for tests and for {@link #main}). */
     public static int execute(String... args) {
-        CommandLine commandLine = new CommandLine(new TrialbenchCommand());
+        CommandLine commandLine = CommandLineSetup.configure(new CommandLine(new TrialbenchCommand()));
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            if (dev.trialbench.bench.pipeline.RunSession.stopping()) {
+                return 130; // a stopped run: its clean-up says what happened, in one line
+            }
             if (exception instanceof DatabaseUnavailableException || exception instanceof MigrationException) {
                 line.getErr().println("trialbench: " + exception.getMessage());
                 return 1;

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.trialbench.bench.report.CellKey;
+import dev.trialbench.bench.format.Numbers;
+import dev.trialbench.bench.runfolder.CellKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ public record Baseline(int format, Source source, List<String> toleranceRule, Li
 
         /** {@code quick profile, scale 0.1, seed 42}. */
         public String describe() {
-            return profile + " profile, scale " + Formats.plain(scale) + ", seed " + seed;
+            return profile + " profile, scale " + Numbers.plain(scale) + ", seed " + seed;
         }
     }
 
@@ -116,11 +117,11 @@ public record Baseline(int format, Source source, List<String> toleranceRule, Li
 
         /** Where the tolerance came from, in words, e.g. {@code tolerance 45 % = 3 x spread 15 % over 3 runs x 1 fork}. */
         public String explain() {
-            String toleranceText = "tolerance " + Formats.percent(tolerance());
+            String toleranceText = "tolerance " + Numbers.percentTrimmed(tolerance());
             if (spread() == null) {
                 return toleranceText + ", the floor: " + spreadSource();
             }
-            String spreadText = "spread " + Formats.percent(spread()) + " over " + spreadSource();
+            String spreadText = "spread " + Numbers.percentTrimmed(spread()) + " over " + spreadSource();
             if (!gated()) {
                 return "not gated: 3 x " + spreadText + " is above the 100 % cap";
             }

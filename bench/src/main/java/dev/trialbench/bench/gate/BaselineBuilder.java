@@ -1,12 +1,13 @@
 package dev.trialbench.bench.gate;
 
-import dev.trialbench.bench.report.CellKey;
-import dev.trialbench.bench.report.Factorial;
-import dev.trialbench.bench.report.Ratio;
-import dev.trialbench.bench.report.RunFolder;
-import dev.trialbench.bench.results.RunEnvironment;
-import dev.trialbench.bench.results.RunEvidence.CellEvidence;
-import dev.trialbench.bench.results.RunEvidence.StatementEvidence;
+import dev.trialbench.bench.format.Numbers;
+import dev.trialbench.bench.runfolder.CellKey;
+import dev.trialbench.bench.runfolder.Factorial;
+import dev.trialbench.bench.runfolder.Ratio;
+import dev.trialbench.bench.runfolder.RunEnvironment;
+import dev.trialbench.bench.runfolder.RunEvidence.CellEvidence;
+import dev.trialbench.bench.runfolder.RunEvidence.StatementEvidence;
+import dev.trialbench.bench.runfolder.RunFolder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,7 +79,7 @@ public final class BaselineBuilder {
 
     private static String describe(RunFolder run) {
         RunEnvironment environment = run.environment();
-        return run.name() + " is " + environment.profile() + " at scale " + Formats.plain(environment.scale())
+        return run.name() + " is " + environment.profile() + " at scale " + Numbers.plain(environment.scale())
                 + " with seed " + environment.seed();
     }
 
@@ -119,7 +120,7 @@ public final class BaselineBuilder {
                 }
             }
             shapes.add(new Baseline.StatementShape(first.schema(), first.name(), sorted(first.indexes()),
-                    sorted(first.seqScans()), buffers.isEmpty() ? 0 : Formats.round(median(buffers)), calls));
+                    sorted(first.seqScans()), buffers.isEmpty() ? 0 : Numbers.roundToFourDecimals(median(buffers)), calls));
         }
         return shapes;
     }
@@ -141,24 +142,24 @@ public final class BaselineBuilder {
             }
             double value = median(perRun);
             Double spread = samples.size() < 2 ? null
-                    : Formats.round((max(samples) - min(samples)) / value);
+                    : Numbers.roundToFourDecimals((max(samples) - min(samples)) / value);
             double measured = spread == null ? Double.NaN : spread;
             String over = runs.size() + " run" + (runs.size() == 1 ? "" : "s") + " x " + forks + " fork"
                     + (forks == 1 ? "" : "s");
             String spreadSource = spread == null ? over + ": no spread measured, the 15 % floor applies"
                     : runs.size() == 1 ? over + " (fork spread only)" : over;
             ratios.add(new Baseline.RatioExpectation(definition.name(), definition.kind(), definition.numerator(),
-                    definition.denominator(), definition.direction(), Formats.round(value),
-                    samples.stream().map(Formats::round).toList(), spread,
-                    spreadSource, Formats.round(Tolerances.ratio(measured)), Tolerances.gated(measured)));
+                    definition.denominator(), definition.direction(), Numbers.roundToFourDecimals(value),
+                    samples.stream().map(Numbers::roundToFourDecimals).toList(), spread,
+                    spreadSource, Numbers.roundToFourDecimals(Tolerances.ratio(measured)), Tolerances.gated(measured)));
         }
         return ratios;
     }
 
     private static void agree(String what, double first, double other, RunFolder firstRun, RunFolder otherRun) {
         if (Math.abs(first - other) > Tolerances.EXACT) {
-            throw new BaselineException("the runs disagree on " + what + ": " + Formats.count(first) + " in "
-                    + firstRun.name() + ", " + Formats.count(other) + " in " + otherRun.name()
+            throw new BaselineException("the runs disagree on " + what + ": " + Numbers.perOp(first) + " in "
+                    + firstRun.name() + ", " + Numbers.perOp(other) + " in " + otherRun.name()
                     + ". Counts are deterministic for the same code and data; find out why before making a baseline.");
         }
     }
@@ -176,8 +177,8 @@ public final class BaselineBuilder {
     }
 
     static String shape(StatementEvidence statement) {
-        return "indexes " + Formats.names(sorted(statement.indexes())) + "; seq scans "
-                + Formats.names(sorted(statement.seqScans()));
+        return "indexes " + DeterministicChecks.names(sorted(statement.indexes())) + "; seq scans "
+                + DeterministicChecks.names(sorted(statement.seqScans()));
     }
 
     static List<String> sorted(List<String> names) {

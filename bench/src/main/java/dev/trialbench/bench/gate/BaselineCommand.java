@@ -1,7 +1,8 @@
 package dev.trialbench.bench.gate;
 
-import dev.trialbench.bench.report.RunFolder;
-import dev.trialbench.bench.report.RunFolderException;
+import dev.trialbench.bench.format.Numbers;
+import dev.trialbench.bench.runfolder.RunFolder;
+import dev.trialbench.bench.runfolder.RunFolderException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class BaselineCommand implements Callable<Integer> {
                     + baseline.budgets().size() + " budgets");
             stdout.println(baseline.source().note());
             for (Baseline.RatioExpectation ratio : baseline.ratios()) {
-                stdout.println("  " + ratio.name() + ": " + Formats.factor(ratio.value()) + ", "
+                stdout.println("  " + ratio.name() + ": " + Numbers.factor(ratio.value()) + ", "
                         + ratio.explain());
             }
             stdout.flush();

@@ -3,8 +3,8 @@ package dev.trialbench.bench.gate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.trialbench.bench.report.CellResult;
-import dev.trialbench.bench.report.RunFolder;
+import dev.trialbench.bench.runfolder.CellResult;
+import dev.trialbench.bench.runfolder.RunFolder;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,6 +1,7 @@
 package dev.trialbench.bench.gate;
 
-import dev.trialbench.bench.report.CellKey;
+import dev.trialbench.bench.format.Numbers;
+import dev.trialbench.bench.runfolder.CellKey;
 import java.util.Objects;
 
 /**
@@ -45,9 +46,9 @@ public record Budget(String name, String kpi, String metric, CellKey cell, Direc
     /** A figure in the budget's unit, e.g. {@code 42.1 ms}, {@code 99.5 %}, {@code 0}. */
     public String format(double value) {
         return switch (unit) {
-            case "ms" -> Formats.ms(value);
-            case "fraction" -> Formats.percent(value);
-            default -> Formats.count(value);
+            case "ms" -> Numbers.msUngrouped(value);
+            case "fraction" -> Numbers.percentTrimmed(value);
+            default -> Numbers.perOp(value);
         };
     }
 }

@@ -1,10 +1,10 @@
 package dev.trialbench.bench.gate;
 
-import dev.trialbench.bench.report.CellKey;
-import dev.trialbench.bench.report.CellResult;
-import dev.trialbench.bench.report.Factorial;
-import dev.trialbench.bench.report.RunFolder;
-import dev.trialbench.bench.results.RunEvidence.DatabaseEvidence;
+import dev.trialbench.bench.runfolder.CellKey;
+import dev.trialbench.bench.runfolder.CellResult;
+import dev.trialbench.bench.runfolder.Factorial;
+import dev.trialbench.bench.runfolder.RunEvidence.DatabaseEvidence;
+import dev.trialbench.bench.runfolder.RunFolder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

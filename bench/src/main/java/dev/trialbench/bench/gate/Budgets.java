@@ -1,6 +1,6 @@
 package dev.trialbench.bench.gate;
 
-import dev.trialbench.bench.report.CellKey;
+import dev.trialbench.bench.runfolder.CellKey;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,10 @@
 package dev.trialbench.bench.gate;
 
-import dev.trialbench.bench.report.CellKey;
-import dev.trialbench.bench.report.RunFolder;
-import dev.trialbench.bench.results.RunEvidence.CellEvidence;
-import dev.trialbench.bench.results.RunEvidence.StatementEvidence;
+import dev.trialbench.bench.format.Numbers;
+import dev.trialbench.bench.runfolder.CellKey;
+import dev.trialbench.bench.runfolder.RunEvidence.CellEvidence;
+import dev.trialbench.bench.runfolder.RunEvidence.StatementEvidence;
+import dev.trialbench.bench.runfolder.RunFolder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,15 +49,15 @@ final class DeterministicChecks {
                                ToDoubleFunction<CellEvidence> figure) {
         String name = prefix + " " + cell.label();
         if (measured.isEmpty()) {
-            return Check.notMeasured(TIER, name, cell.label(), Formats.count(expected), cell.label()
+            return Check.notMeasured(TIER, name, cell.label(), Numbers.perOp(expected), cell.label()
                     + " was not counted: evidence.json has no entry for it in \"cells\"");
         }
         double value = figure.applyAsDouble(measured.get());
         GateVerdict verdict = Band.exact(expected).judge(value, Direction.EXACT);
-        String message = verdict == GateVerdict.PASS ? "" : cell.label() + ": " + Formats.count(value) + " " + what
-                + ", baseline " + Formats.count(expected) + " (" + (value > expected ? Formats.count(value - expected)
-                + " more" : Formats.count(expected - value) + " fewer") + ")";
-        return new Check(TIER, name, cell.label(), Formats.count(expected), Formats.count(value), "exact",
+        String message = verdict == GateVerdict.PASS ? "" : cell.label() + ": " + Numbers.perOp(value) + " " + what
+                + ", baseline " + Numbers.perOp(expected) + " (" + (value > expected ? Numbers.perOp(value - expected)
+                + " more" : Numbers.perOp(expected - value) + " fewer") + ")";
+        return new Check(TIER, name, cell.label(), Numbers.perOp(expected), Numbers.perOp(value), "exact",
                 Direction.EXACT, verdict, message);
     }
 
@@ -83,27 +84,27 @@ final class DeterministicChecks {
         String name = "shared buffers/call " + expected.label();
         double baseline = expected.sharedBuffersPerCall();
         double slack = Tolerances.buffers(baseline);
-        String tolerance = "+/-" + Formats.count(Formats.round(slack)) + " blocks (25 % or 5, the larger)";
+        String tolerance = "+/-" + Numbers.perOp(Numbers.roundToFourDecimals(slack)) + " blocks (25 % or 5, the larger)";
         if (measured.isEmpty()) {
-            return Check.notMeasured(TIER, name, expected.label(), Formats.count(baseline), missing(expected));
+            return Check.notMeasured(TIER, name, expected.label(), Numbers.perOp(baseline), missing(expected));
         }
         if (measured.get().calls() == 0) {
-            return Check.notMeasured(TIER, name, expected.label(), Formats.count(baseline), expected.label()
+            return Check.notMeasured(TIER, name, expected.label(), Numbers.perOp(baseline), expected.label()
                     + ": pg_stat_statements recorded no call in this run (was pg_stat_statements loaded?)");
         }
         double value = measured.get().sharedHitPerCall() + measured.get().sharedReadPerCall();
         Band band = Band.plusMinus(baseline, slack);
         GateVerdict verdict = band.judge(value, Direction.LOWER_IS_BETTER);
         String message = switch (verdict) {
-            case REGRESSION -> expected.label() + ": " + Formats.count(Formats.round(value))
-                    + " shared buffers per call, above " + Formats.count(Formats.round(band.high())) + " (baseline "
-                    + Formats.count(baseline) + ")";
-            case IMPROVED -> expected.label() + ": " + Formats.count(Formats.round(value))
-                    + " shared buffers per call, below " + Formats.count(Formats.round(band.low())) + " (baseline "
-                    + Formats.count(baseline) + "): fewer buffers; refresh the baseline to keep the gain";
+            case REGRESSION -> expected.label() + ": " + Numbers.perOp(Numbers.roundToFourDecimals(value))
+                    + " shared buffers per call, above " + Numbers.perOp(Numbers.roundToFourDecimals(band.high())) + " (baseline "
+                    + Numbers.perOp(baseline) + ")";
+            case IMPROVED -> expected.label() + ": " + Numbers.perOp(Numbers.roundToFourDecimals(value))
+                    + " shared buffers per call, below " + Numbers.perOp(Numbers.roundToFourDecimals(band.low())) + " (baseline "
+                    + Numbers.perOp(baseline) + "): fewer buffers; refresh the baseline to keep the gain";
             default -> "";
         };
-        return new Check(TIER, name, expected.label(), Formats.count(baseline), Formats.count(Formats.round(value)),
+        return new Check(TIER, name, expected.label(), Numbers.perOp(baseline), Numbers.perOp(Numbers.roundToFourDecimals(value)),
                 tolerance, Direction.LOWER_IS_BETTER, verdict, message);
     }
 
@@ -113,10 +114,15 @@ final class DeterministicChecks {
 
     /** {@code indexes idx_a; seq scans reports}. */
     static String shape(List<String> indexes, List<String> seqScans) {
-        return "indexes " + Formats.names(indexes) + "; seq scans " + Formats.names(seqScans);
+        return "indexes " + names(indexes) + "; seq scans " + names(seqScans);
     }
 
     private static List<String> without(List<String> names, List<String> removed) {
         return names.stream().filter(name -> !removed.contains(name)).toList();
+    }
+
+    /** {@code idx_a, idx_b}, or {@code none}. */
+    static String names(List<String> names) {
+        return names.isEmpty() ? "none" : String.join(", ", names);
     }
 }

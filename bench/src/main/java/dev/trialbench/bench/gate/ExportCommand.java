@@ -1,7 +1,7 @@
 package dev.trialbench.bench.gate;
 
-import dev.trialbench.bench.report.RunFolder;
-import dev.trialbench.bench.report.RunFolderException;
+import dev.trialbench.bench.runfolder.RunFolder;
+import dev.trialbench.bench.runfolder.RunFolderException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

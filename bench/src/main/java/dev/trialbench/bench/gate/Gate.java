@@ -1,10 +1,11 @@
 package dev.trialbench.bench.gate;
 
-import dev.trialbench.bench.report.CellKey;
-import dev.trialbench.bench.report.RunFolder;
-import dev.trialbench.bench.results.RunEnvironment;
-import dev.trialbench.bench.results.RunEvidence.CellEvidence;
-import dev.trialbench.bench.results.RunEvidence.StatementEvidence;
+import dev.trialbench.bench.format.Numbers;
+import dev.trialbench.bench.runfolder.CellKey;
+import dev.trialbench.bench.runfolder.RunEnvironment;
+import dev.trialbench.bench.runfolder.RunEvidence.CellEvidence;
+import dev.trialbench.bench.runfolder.RunEvidence.StatementEvidence;
+import dev.trialbench.bench.runfolder.RunFolder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -66,12 +67,12 @@ public final class Gate {
                 && source.seed() == environment.seed()) {
             return Optional.empty();
         }
-        String measured = environment.profile() + " profile, scale " + Formats.plain(environment.scale()) + ", seed "
+        String measured = environment.profile() + " profile, scale " + Numbers.plain(environment.scale()) + ", seed "
                 + environment.seed();
         return Optional.of(Check.notMeasured(Check.INPUTS, "comparable: profile, scale, seed of " + run.name(), run.name(),
                 source.describe(), "the baseline was made at " + source.describe() + "; run " + run.name() + " is "
                         + measured + ": its figures cannot be compared. Gate a run made with --profile "
-                        + source.profile() + " --scale " + Formats.plain(source.scale()) + " --seed " + source.seed()
+                        + source.profile() + " --scale " + Numbers.plain(source.scale()) + " --seed " + source.seed()
                         + ", or make a baseline at this profile and scale (trialbench baseline)."));
     }
 

@@ -1,10 +1,10 @@
 package dev.trialbench.bench.gate;
 
-import dev.trialbench.bench.report.CellKey;
-import dev.trialbench.bench.report.RunFolder;
-import dev.trialbench.bench.results.LoadEvidence;
-import dev.trialbench.bench.results.LoadEvidence.Invariants;
-import dev.trialbench.bench.results.LoadEvidence.Run;
+import dev.trialbench.bench.runfolder.CellKey;
+import dev.trialbench.bench.runfolder.LoadEvidence;
+import dev.trialbench.bench.runfolder.LoadEvidence.Invariants;
+import dev.trialbench.bench.runfolder.LoadEvidence.Run;
+import dev.trialbench.bench.runfolder.RunFolder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

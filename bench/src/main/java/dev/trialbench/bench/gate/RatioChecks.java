@@ -1,9 +1,10 @@
 package dev.trialbench.bench.gate;
 
-import dev.trialbench.bench.report.CellKey;
-import dev.trialbench.bench.report.Factorial;
-import dev.trialbench.bench.report.Ratio;
-import dev.trialbench.bench.report.RunFolder;
+import dev.trialbench.bench.format.Numbers;
+import dev.trialbench.bench.runfolder.CellKey;
+import dev.trialbench.bench.runfolder.Factorial;
+import dev.trialbench.bench.runfolder.Ratio;
+import dev.trialbench.bench.runfolder.RunFolder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,9 +35,9 @@ final class RatioChecks {
     private static Check check(Baseline.RatioExpectation expected, String runName, Factorial factorial,
                                List<RunFolder> confirmations) {
         Band band = expected.band();
-        String bandText = Formats.factor(band.low()) + ".." + Formats.factor(band.high());
-        String tolerance = expected.gated() ? Formats.percent(expected.tolerance()) + " (" + bandText + ")"
-                : "not gated (spread " + Formats.percent(expected.spread()) + ")";
+        String bandText = Numbers.factor(band.low()) + ".." + Numbers.factor(band.high());
+        String tolerance = expected.gated() ? Numbers.percentTrimmed(expected.tolerance()) + " (" + bandText + ")"
+                : "not gated (spread " + Numbers.percentTrimmed(expected.spread()) + ")";
         RatioDefinition definition = new RatioDefinition(expected.name(), expected.kind(), expected.numerator(),
                 expected.denominator(), expected.direction());
         Optional<Ratio> ratio = definition.in(factorial);
@@ -45,9 +46,9 @@ final class RatioChecks {
         }
         double value = ratio.get().p50();
         GateVerdict verdict = band.judge(value, expected.direction());
-        String measured = Formats.factor(value);
-        String moved = expected.name() + ": " + Formats.factor(value) + ", " + band.side(value) + " the band " + bandText
-                + " around the baseline's " + Formats.factor(expected.value()) + " (" + expected.direction().text() + "; "
+        String measured = Numbers.factor(value);
+        String moved = expected.name() + ": " + Numbers.factor(value) + ", " + band.side(value) + " the band " + bandText
+                + " around the baseline's " + Numbers.factor(expected.value()) + " (" + expected.direction().text() + "; "
                 + expected.explain() + ")";
         List<String> unconfirmed = new ArrayList<>();
         for (RunFolder confirmation : confirmations) {
@@ -56,9 +57,9 @@ final class RatioChecks {
             if (again.isEmpty()) {
                 return missing(expected, definition.missingIn(other), " of the confirmation run " + confirmation.name());
             }
-            measured += " / " + Formats.factor(again.get().p50());
+            measured += " / " + Numbers.factor(again.get().p50());
             if (band.judge(again.get().p50(), expected.direction()) != verdict) {
-                unconfirmed.add(Formats.factor(again.get().p50()) + " in " + confirmation.name());
+                unconfirmed.add(Numbers.factor(again.get().p50()) + " in " + confirmation.name());
             }
         }
         String message = "";
@@ -73,12 +74,12 @@ final class RatioChecks {
         } else if (verdict == GateVerdict.IMPROVED) {
             message = moved + "; refresh the baseline to keep the gain";
         }
-        return new Check(TIER, expected.name(), expected.numerator().label(), Formats.factor(expected.value()),
+        return new Check(TIER, expected.name(), expected.numerator().label(), Numbers.factor(expected.value()),
                 measured, tolerance, expected.direction(), verdict, message);
     }
 
     private static Check missing(Baseline.RatioExpectation expected, CellKey cell, String where) {
-        return Check.notMeasured(TIER, expected.name(), cell.label(), Formats.factor(expected.value()),
+        return Check.notMeasured(TIER, expected.name(), cell.label(), Numbers.factor(expected.value()),
                 cell.label() + " was not measured (no result in jmh-" + cell.schema() + ".json" + where + ")");
     }
 }

@@ -1,8 +1,8 @@
 package dev.trialbench.bench.gate;
 
-import dev.trialbench.bench.report.CellKey;
-import dev.trialbench.bench.report.Factorial;
-import dev.trialbench.bench.report.Ratio;
+import dev.trialbench.bench.runfolder.CellKey;
+import dev.trialbench.bench.runfolder.Factorial;
+import dev.trialbench.bench.runfolder.Ratio;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

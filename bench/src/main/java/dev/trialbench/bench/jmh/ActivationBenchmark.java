@@ -47,12 +47,18 @@ public class ActivationBenchmark extends WorkloadBenchmark {
     }
 
     @Benchmark
-    public ActivationResult naive() {
-        return workload.activate(naiveActivation);
+    public ActivationResult naive(DelayedTrips trips) {
+        trips.begin(delay);
+        ActivationResult result = workload.activate(naiveActivation);
+        trips.end(delay);
+        return result;
     }
 
     @Benchmark
-    public ActivationResult batched() {
-        return workload.activate(batchedActivation);
+    public ActivationResult batched(DelayedTrips trips) {
+        trips.begin(delay);
+        ActivationResult result = workload.activate(batchedActivation);
+        trips.end(delay);
+        return result;
     }
 }

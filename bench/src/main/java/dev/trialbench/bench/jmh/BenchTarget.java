@@ -1,7 +1,6 @@
 package dev.trialbench.bench.jmh;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.trialbench.db.Jdbis;
 import dev.trialbench.db.JdbcUrls;
 import dev.trialbench.db.Pool;
 import dev.trialbench.db.PoolConfig;
@@ -21,7 +20,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Properties;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * What a benchmark JVM needs to reach the seeded database: where it is and which data set is in it.
@@ -30,7 +28,7 @@ import org.jdbi.v3.core.Jdbi;
  * the {@link SeedPlan} from (seed, scale, anchor, reserved pools) instead of reading a bookkeeping
  * table. The file may hold a password, so it is written readable by its owner only (0600).
  *
- * <p>An open target owns its pool: close it. Thread-safe (the pool and Jdbi are; the rest is final).
+ * <p>An open target owns its pool: close it. Thread-safe (the pool is; the rest is final).
  */
 public final class BenchTarget implements AutoCloseable {
 
@@ -50,12 +48,10 @@ public final class BenchTarget implements AutoCloseable {
     static final String RESERVED_DEVICES = "reservedDevices";
 
     private final HikariDataSource dataSource;
-    private final Jdbi jdbi;
     private final SeedPlan plan;
 
     private BenchTarget(HikariDataSource dataSource, SeedPlan plan) {
         this.dataSource = dataSource;
-        this.jdbi = Jdbis.create(dataSource);
         this.plan = plan;
     }
 
@@ -70,7 +66,7 @@ public final class BenchTarget implements AutoCloseable {
         return open(Path.of(file));
     }
 
-    /** Opens the target described by {@code file}: a pool of {@value #POOL_SIZE} connections, a Jdbi, the plan. */
+    /** Opens the target described by {@code file}: a pool of {@value #POOL_SIZE} connections and the plan. */
     public static BenchTarget open(Path file) {
         Properties properties = read(file);
         String url = required(properties, file, JDBC_URL);
@@ -118,10 +114,6 @@ public final class BenchTarget implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
-    }
-
-    public Jdbi jdbi() {
-        return jdbi;
     }
 
     public SeedPlan plan() {

@@ -81,11 +81,6 @@ public enum Cell {
         return method;
     }
 
-    /** The full JMH benchmark name, as in the JSON results' {@code benchmark} field. */
-    public String jmhName() {
-        return benchmarkClass.getName() + "." + method;
-    }
-
     /** Whether an operation writes (and so the reserved pool must be reset around it). */
     public boolean writes() {
         return writes;

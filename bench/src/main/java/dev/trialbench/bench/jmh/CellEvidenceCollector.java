@@ -3,7 +3,7 @@ package dev.trialbench.bench.jmh;
 import dev.trialbench.activation.BatchedActivation;
 import dev.trialbench.activation.NaiveActivation;
 import dev.trialbench.activation.TrialActivation;
-import dev.trialbench.bench.results.RunEvidence.CellEvidence;
+import dev.trialbench.bench.runfolder.RunEvidence.CellEvidence;
 import dev.trialbench.db.Jdbis;
 import dev.trialbench.db.StatementCounter;
 import dev.trialbench.seed.SeedPlan;

@@ -23,12 +23,18 @@ import org.openjdk.jmh.annotations.Benchmark;
 public class FraudCheckBenchmark extends WorkloadBenchmark {
 
     @Benchmark
-    public FraudSignals naive() {
-        return workload.fraudCheck(naiveActivation);
+    public FraudSignals naive(DelayedTrips trips) {
+        trips.begin(delay);
+        FraudSignals result = workload.fraudCheck(naiveActivation);
+        trips.end(delay);
+        return result;
     }
 
     @Benchmark
-    public FraudSignals batched() {
-        return workload.fraudCheck(batchedActivation);
+    public FraudSignals batched(DelayedTrips trips) {
+        trips.begin(delay);
+        FraudSignals result = workload.fraudCheck(batchedActivation);
+        trips.end(delay);
+        return result;
     }
 }

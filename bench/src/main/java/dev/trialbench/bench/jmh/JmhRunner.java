@@ -1,5 +1,7 @@
 package dev.trialbench.bench.jmh;
 
+import dev.trialbench.bench.profile.RoundTrip;
+import dev.trialbench.bench.profile.RunProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,13 +50,18 @@ public final class JmhRunner {
     }
 
     /**
-     * Runs every benchmark under {@code profile}, labelled {@code schemaLabel}; JMH's JSON goes to
+     * Runs every benchmark for as long as {@code jmh} says, labelled {@code schemaLabel}; JMH's JSON goes to
      * {@code jsonOut}. Fails (RunnerException) if any benchmark fails.
      */
-    public static Collection<RunResult> run(Profile profile, String schemaLabel, Path targetFile, Path jsonOut)
+    public static Collection<RunResult> run(RunProfile.Jmh jmh, String schemaLabel, Path targetFile, Path jsonOut)
             throws RunnerException {
-        return run(options(profile, schemaLabel, targetFile, jsonOut, BENCHMARKS).build());
+        return run(options(jmh, schemaLabel, targetFile, jsonOut, BENCHMARKS).build(), logOf(jsonOut), schemaLabel);
     }
+
+    /** Secondary metric of the RTT sweep's cells: the round trips their operations delayed ({@link DelayedTrips}). */
+    public static final String DELAYED_TRIPS = "rttDelayedTrips";
+    /** Secondary metric of the RTT sweep's cells: the time those trips waited, in nanoseconds. */
+    public static final String WAITED_NANOS = "rttWaitedNanos";
 
     /** The benchmarks whose latency depends on the number of round trips: the ones the RTT sweep runs. */
     public static final List<Class<? extends WorkloadBenchmark>> RTT_BENCHMARKS =
@@ -62,26 +69,53 @@ public final class JmhRunner {
 
     /**
      * Runs the fraud check and the activation again with each injected round-trip time of
-     * {@code rtts} (e.g. {@code 1ms}, {@code 5ms}, {@code 20ms}): where naive and batched part.
+     * {@code roundTrips} (e.g. {@code 1ms}, {@code 5ms}, {@code 20ms}): where naive and batched part.
+     * Each one's label is the benchmark's {@code rtt} parameter.
      */
-    public static Collection<RunResult> runRttSweep(Profile profile, String schemaLabel, Path targetFile, Path jsonOut,
-                                                    List<String> rtts) throws RunnerException {
-        if (rtts.isEmpty()) {
+    public static Collection<RunResult> runRttSweep(RunProfile.Jmh jmh, String schemaLabel, Path targetFile, Path jsonOut,
+                                                    List<RoundTrip> roundTrips) throws RunnerException {
+        if (roundTrips.isEmpty()) {
             throw new IllegalArgumentException("The RTT sweep needs at least one round-trip time (flag --rtt)");
         }
-        rtts.forEach(dev.trialbench.db.RoundTripDelay::parse);
-        return run(options(profile, schemaLabel, targetFile, jsonOut, RTT_BENCHMARKS)
-                .param("rtt", rtts.toArray(String[]::new))
-                .build());
+        return run(options(jmh, schemaLabel, targetFile, jsonOut, RTT_BENCHMARKS)
+                .param("rtt", RoundTrip.labels(roundTrips).toArray(String[]::new))
+                .build(), logOf(jsonOut), schemaLabel + " round trips");
     }
 
     /** Runs JMH with options from {@link #options} (possibly narrowed, e.g. by a test). */
     static Collection<RunResult> run(Options options) throws RunnerException {
+        JmhLock.awaitFree(System.out);
         return new Runner(options).run();
     }
 
+    /** The log next to the JSON results: {@code jmh-before.json} logs to {@code jmh-before.log}. */
+    static Path logOf(Path jsonOut) {
+        String name = jsonOut.getFileName().toString();
+        return jsonOut.resolveSibling((name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + ".log");
+    }
+
+    /**
+     * Runs JMH with JMH's whole output in {@code log} and one line per benchmark on the terminal
+     * ({@link BenchmarkLines}); a failure names the log.
+     */
+    static Collection<RunResult> run(Options options, Path log, String label) throws RunnerException {
+        JmhLock.awaitFree(System.out);
+        try (java.io.PrintStream file = new java.io.PrintStream(Files.newOutputStream(log), true,
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            BenchmarkLines lines = new BenchmarkLines(org.openjdk.jmh.runner.format.OutputFormatFactory.createFormatInstance(
+                    file, org.openjdk.jmh.runner.options.VerboseMode.NORMAL), System.out, label, log.getFileName().toString());
+            try {
+                return new Runner(options, lines).run();
+            } catch (RunnerException e) {
+                throw new RunnerException(e.getMessage() + " (JMH's output: " + log + ")", e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write JMH's log " + log, e);
+        }
+    }
+
     /** The options of {@link #run}, for the given benchmark classes; callers may override before building. */
-    static ChainedOptionsBuilder options(Profile profile, String schemaLabel, Path targetFile, Path jsonOut,
+    static ChainedOptionsBuilder options(RunProfile.Jmh jmh, String schemaLabel, Path targetFile, Path jsonOut,
                                          List<Class<? extends WorkloadBenchmark>> benchmarks) {
         checkSchemaLabel(schemaLabel);
         Path target = targetFile.toAbsolutePath();
@@ -107,11 +141,11 @@ public final class JmhRunner {
                 .mode(Mode.SampleTime)
                 .timeUnit(TimeUnit.MICROSECONDS)
                 .threads(1)
-                .forks(profile.forks())
-                .warmupIterations(profile.warmupIterations())
-                .warmupTime(TimeValue.milliseconds(profile.warmupTime().toMillis()))
-                .measurementIterations(profile.measurementIterations())
-                .measurementTime(TimeValue.milliseconds(profile.measurementTime().toMillis()))
+                .forks(jmh.forks())
+                .warmupIterations(jmh.warmupIterations())
+                .warmupTime(TimeValue.milliseconds(jmh.warmupTime().toMillis()))
+                .measurementIterations(jmh.measurementIterations())
+                .measurementTime(TimeValue.milliseconds(jmh.measurementTime().toMillis()))
                 .jvmArgsAppend(jvmArgs.toArray(String[]::new))
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString())
@@ -132,10 +166,10 @@ public final class JmhRunner {
             throw new IllegalArgumentException("usage: JmhRunner <quick|full> <before|after> <target.properties>"
                     + " <results.json>");
         }
-        Profile profile = Profile.parse(args[0]);
-        System.out.println("trialbench JMH, profile " + profile + ": " + profile.description());
+        RunProfile profile = RunProfile.parse(args[0]);
+        System.out.println("trialbench JMH, profile " + profile.name() + ": " + profile.jmh().describe());
         long started = System.nanoTime();
-        Collection<RunResult> results = run(profile, args[1], Path.of(args[2]), Path.of(args[3]));
+        Collection<RunResult> results = run(profile.jmh(), args[1], Path.of(args[2]), Path.of(args[3]));
         System.out.printf("trialbench JMH: %d benchmarks in %.1f s, results in %s%n", results.size(),
                 (System.nanoTime() - started) / 1e9, Path.of(args[3]).toAbsolutePath());
     }

@@ -26,9 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * per fork, at {@link Level#Trial}), one {@link Workload} and both activation implementations on it.
  *
  * <p>Latency distributions ({@link Mode#SampleTime}: percentiles in the JSON), in microseconds, on one
- * thread. The annotated forks and iterations are the QUICK profile, for a benchmark run alone; the
- * pipeline sets them from {@link Profile}. {@link #schema} only labels the results: the pipeline
- * migrates the database between runs and passes {@code -p schema=before} or {@code -p schema=after}.
+ * thread. The annotated forks and iterations are the quick profile's, for a benchmark run alone; the
+ * pipeline sets them from the run's profile ({@code RunProfile}). {@link #schema} only labels the
+ * results: the pipeline migrates the database between runs and passes {@code -p schema=before} or
+ * {@code -p schema=after}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -53,12 +54,16 @@ public abstract class WorkloadBenchmark {
     protected Workload workload;
     protected TrialActivation naiveActivation;
     protected TrialActivation batchedActivation;
+    /** The delay added to every round trip; null at {@code rtt} 0 (see {@link DelayedTrips}). */
+    protected RoundTripDelay delay;
     private BenchTarget target;
 
     @Setup(Level.Trial)
     public void openTarget() {
         target = BenchTarget.open();
-        Jdbi jdbi = Jdbis.create(RoundTripDelay.of(RoundTripDelay.parse(rtt)).wrap(target.dataSource()));
+        RoundTripDelay roundTripDelay = RoundTripDelay.of(RoundTripDelay.parse(rtt));
+        delay = roundTripDelay.delay().isZero() ? null : roundTripDelay;
+        Jdbi jdbi = Jdbis.create(roundTripDelay.wrap(target.dataSource()));
         workload = new Workload(jdbi, target.plan());
         naiveActivation = new NaiveActivation(jdbi);
         batchedActivation = new BatchedActivation(jdbi);

@@ -1,13 +1,12 @@
 package dev.trialbench.bench.load;
 
-import dev.trialbench.bench.jmh.Profile;
-import dev.trialbench.bench.results.LoadEvidence.Stage;
+import dev.trialbench.bench.runfolder.LoadEvidence.Stage;
 import java.util.List;
 
 /**
- * How hard and how long the pipeline's load runs push, per benchmark profile. Rates are arrivals per
- * second over all injectors (open model); every run starts with a warm-up that is never counted.
- * The activation stairs end above what the naive path sustains before the migrations on a small
+ * How hard and how long the pipeline's load runs push; each profile's values are in {@code RunProfile}.
+ * Rates are arrivals per second over all injectors (open model); every run starts with a warm-up that
+ * is never counted. The activation stairs end above what the naive path sustains before the migrations on a small
  * machine (at scale 1 on 2 cores, about 10 to 15 activations/s), so its saturation shows; listing and
  * the mixed workload run at a rate the BEFORE schema nearly sustains, so that the runs after it start
  * from an idle server; the pool sweep's stairs climb until the batched path's p95 leaves the 50 ms
@@ -42,18 +41,8 @@ public record LoadProfile(Stage warmup, List<Stage> activation, List<Stage> list
         sweepPools = List.copyOf(sweepPools);
     }
 
-    public static LoadProfile of(Profile profile) {
-        return switch (profile) {
-            case QUICK -> new LoadProfile(new Stage(10, 3),
-                    stairs(3, 10, 20), stairs(4, 40), stairs(4, 40),
-                    stairs(2, 20, 40, 80), List.of(5, 10, 20), 3, 14, 5, 2);
-            case FULL -> new LoadProfile(new Stage(10, 10),
-                    stairs(10, 10, 20, 40), stairs(20, 20), stairs(20, 20),
-                    stairs(6, 20, 40, 60, 80, 100, 120), List.of(5, 10, 20), 10, 40, 20, 2);
-        };
-    }
-
-    private static List<Stage> stairs(int seconds, double... rates) {
+    /** Stages of {@code seconds} each, at each of {@code rates} in turn. */
+    public static List<Stage> stairs(int seconds, double... rates) {
         return java.util.Arrays.stream(rates).mapToObj(rate -> new Stage(rate, seconds)).toList();
     }
 

@@ -2,12 +2,11 @@ package dev.trialbench.bench.load;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.trialbench.activation.InvariantReport;
-import dev.trialbench.bench.pipeline.RunDatabase;
-import dev.trialbench.bench.results.LoadEvidence;
-import dev.trialbench.bench.results.LoadEvidence.Invariants;
-import dev.trialbench.bench.results.LoadEvidence.PoolWait;
-import dev.trialbench.bench.results.LoadEvidence.Run;
-import dev.trialbench.bench.results.LoadEvidence.Stage;
+import dev.trialbench.bench.runfolder.LoadEvidence;
+import dev.trialbench.bench.runfolder.LoadEvidence.Invariants;
+import dev.trialbench.bench.runfolder.LoadEvidence.PoolWait;
+import dev.trialbench.bench.runfolder.LoadEvidence.Run;
+import dev.trialbench.bench.runfolder.LoadEvidence.Stage;
 import dev.trialbench.db.Jdbis;
 import dev.trialbench.db.Pool;
 import dev.trialbench.db.PoolWaitRecorder;
@@ -20,6 +19,7 @@ import dev.trialbench.loadtest.LoadRunner;
 import dev.trialbench.loadtest.RequestStats;
 import dev.trialbench.loadtest.config.Kpi;
 import dev.trialbench.loadtest.config.Scenario;
+import dev.trialbench.provision.OwnDatabase;
 import dev.trialbench.seed.ReservedPoolReset;
 import dev.trialbench.seed.SeedPlan;
 import java.io.IOException;
@@ -50,13 +50,13 @@ public final class LoadStep {
     /** Injector JVMs start in seconds; on a busy machine in tens of seconds. */
     private static final long FIRST_REQUEST_TIMEOUT_SECONDS = 120;
 
-    private final RunDatabase database;
+    private final OwnDatabase database;
     private final SeedPlan plan;
     private final LoadProfile profile;
     private final Path folder;
     private final PrintStream out;
 
-    public LoadStep(RunDatabase database, SeedPlan plan, LoadProfile profile, Path runFolder, PrintStream out) {
+    public LoadStep(OwnDatabase database, SeedPlan plan, LoadProfile profile, Path runFolder, PrintStream out) {
         this.database = database;
         this.plan = plan;
         this.profile = profile;

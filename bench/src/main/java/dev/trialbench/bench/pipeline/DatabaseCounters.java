@@ -1,6 +1,6 @@
 package dev.trialbench.bench.pipeline;
 
-import dev.trialbench.bench.results.RunEvidence.DatabaseEvidence;
+import dev.trialbench.bench.runfolder.RunEvidence.DatabaseEvidence;
 import dev.trialbench.monitor.Monitor;
 import java.sql.Connection;
 import java.sql.ResultSet;

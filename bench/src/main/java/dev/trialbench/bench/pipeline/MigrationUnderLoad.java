@@ -1,8 +1,8 @@
 package dev.trialbench.bench.pipeline;
 
 import dev.trialbench.bench.load.LoadStep;
-import dev.trialbench.bench.results.LoadEvidence;
-import dev.trialbench.bench.results.RunEvidence.MigrationEvidence;
+import dev.trialbench.bench.runfolder.LoadEvidence;
+import dev.trialbench.bench.runfolder.RunEvidence.MigrationEvidence;
 import dev.trialbench.db.Migrations;
 import dev.trialbench.monitor.LockWaitSampler;
 import dev.trialbench.monitor.LockWaitSummary;

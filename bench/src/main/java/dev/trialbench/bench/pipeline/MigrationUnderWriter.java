@@ -1,8 +1,10 @@
 package dev.trialbench.bench.pipeline;
 
-import dev.trialbench.bench.results.RunEvidence.MigrationEvidence;
-import dev.trialbench.bench.results.RunEvidence.MigrationStep;
+import dev.trialbench.bench.runfolder.RunEvidence.MigrationEvidence;
+import dev.trialbench.bench.runfolder.RunEvidence.MigrationStep;
 import dev.trialbench.db.Migrations;
+import dev.trialbench.db.PoolConfig;
+import dev.trialbench.provision.OwnDatabase;
 import dev.trialbench.seed.SeedPlan;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,6 +47,11 @@ final class MigrationUnderWriter {
             WHERE application_name = '%s' AND wait_event_type = 'Lock'""".formatted(WRITER_APPLICATION);
 
     private MigrationUnderWriter() {
+    }
+
+    /** The writer's pool on {@code database}: one connection, tagged so the lock sampler can find it. */
+    static PoolConfig writerPool(OwnDatabase database) {
+        return database.poolConfig(1).withApplicationName(WRITER_APPLICATION);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.trialbench.bench.pipeline;
 
+import dev.trialbench.provision.OwnDatabase;
 import dev.trialbench.provision.ProvisionedDatabase;
 import java.io.File;
 import java.net.URI;
@@ -50,13 +51,14 @@ final class Pgbench {
      * {@code pgbench ARGUMENTS -h HOST -p PORT -U USER DATABASE}, with the server's password (if
      * any) in the process environment.
      */
-    static ProcessBuilder command(String pgbench, ProvisionedDatabase server, String database, List<String> arguments) {
-        URI uri = URI.create(server.jdbcUrlFor(database).substring("jdbc:".length()));
+    static ProcessBuilder command(String pgbench, OwnDatabase database, List<String> arguments) {
+        ProvisionedDatabase server = database.server();
+        URI uri = URI.create(database.jdbcUrl().substring("jdbc:".length()));
         List<String> command = new ArrayList<>();
         command.add(pgbench);
         command.addAll(arguments);
         command.addAll(List.of("-h", uri.getHost(), "-p", Integer.toString(uri.getPort() < 0 ? 5432 : uri.getPort()),
-                "-U", server.username(), database));
+                "-U", server.username(), database.name()));
         ProcessBuilder builder = new ProcessBuilder(command);
         if (server.password() != null && !server.password().isEmpty()) {
             builder.environment().put("PGPASSWORD", server.password());

@@ -5,8 +5,7 @@ import dev.trialbench.activation.ActivationSql;
 import dev.trialbench.activation.TrialTerms;
 import dev.trialbench.db.Jdbis;
 import dev.trialbench.db.Pool;
-import dev.trialbench.db.PoolConfig;
-import dev.trialbench.provision.ProvisionedDatabase;
+import dev.trialbench.provision.OwnDatabase;
 import dev.trialbench.seed.ReservedPoolReset;
 import dev.trialbench.seed.SeedPlan;
 import java.io.IOException;
@@ -52,7 +51,7 @@ public final class PgbenchActivation {
 
     /** The statements of one accepted batched activation, in the order BatchedActivation runs them. */
     static final List<String> STATEMENTS = List.of(ActivationSql.LOCK_USER_AND_DEVICE, ActivationSql.ALL_FRAUD_SIGNALS,
-            ActivationSql.RECORD_DEVICE, ActivationSql.INSERT_TOKEN);
+            ActivationSql.INSERT_DEVICE, ActivationSql.INSERT_TOKEN);
     static final String INPUTS = "trialbench_pgbench_inputs";
     static final String SLOTS = "trialbench_pgbench_slot";
     /** Device data of every activation, as the benchmarks send it. */
@@ -83,11 +82,11 @@ public final class PgbenchActivation {
 
     /**
      * Runs {@code pgbench -n -M prepared -f SCRIPT -c CLIENTS -j min(CLIENTS, 2) -T SECONDS -l} on
-     * {@code databaseName} (migrated and seeded from {@code plan}) of {@code server}.
+     * {@code database} (migrated and seeded from {@code plan}).
      *
      * @throws IllegalArgumentException when clients or seconds are below 1
      */
-    public static Result measure(ProvisionedDatabase server, String databaseName, SeedPlan plan, int clients, int seconds) {
+    public static Result measure(OwnDatabase database, SeedPlan plan, int clients, int seconds) {
         if (clients < 1 || seconds < 1) {
             throw new IllegalArgumentException("pgbench needs at least 1 client and 1 second, was " + clients
                     + " client(s) and " + seconds + " second(s)");
@@ -100,10 +99,8 @@ public final class PgbenchActivation {
         if (pool == 0) {
             return Result.notMeasured("pgbench activation not measured: the data set has no reserved users or devices");
         }
-        PoolConfig config = PoolConfig.defaults(server.jdbcUrlFor(databaseName), server.username(), server.password())
-                .withMaximumPoolSize(1).withApplicationName("trialbench-pgbench-setup");
         Path folder = null;
-        try (HikariDataSource dataSource = Pool.open(config)) {
+        try (HikariDataSource dataSource = Pool.open(database.poolConfig(1).withApplicationName("trialbench-pgbench-setup"))) {
             Jdbi jdbi = Jdbis.create(dataSource);
             folder = Files.createTempDirectory("trialbench-pgbench-");
             try {
@@ -114,7 +111,7 @@ public final class PgbenchActivation {
                         "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 2)),
                         "-T", Integer.toString(seconds), "-l", "--log-prefix=" + folder.resolve("tx"));
                 Path output = folder.resolve("pgbench.out");
-                Process process = Pgbench.command(pgbench, server, databaseName, arguments)
+                Process process = Pgbench.command(pgbench, database, arguments)
                         .redirectErrorStream(true)
                         .redirectOutput(output.toFile())
                         .start();

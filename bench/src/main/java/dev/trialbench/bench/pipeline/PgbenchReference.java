@@ -1,8 +1,7 @@
 package dev.trialbench.bench.pipeline;
 
-import com.zaxxer.hikari.HikariDataSource;
-import dev.trialbench.db.Pool;
-import dev.trialbench.db.PoolConfig;
+import dev.trialbench.db.DatabaseUnavailableException;
+import dev.trialbench.provision.OwnDatabase;
 import dev.trialbench.provision.ProvisionedDatabase;
 import java.io.IOException;
 import java.sql.Connection;
@@ -34,28 +33,21 @@ final class PgbenchReference {
             return new Result(null, null, Pgbench.NOT_FOUND);
         }
         int scale = (int) Math.max(1, Math.round(32 * seedScale));
-        String database = "trialbench_pgbench_" + ProcessHandle.current().pid();
-        try (HikariDataSource admin = Pool.open(server.poolConfig().withMaximumPoolSize(1).withApplicationName("trialbench-admin"))) {
-            execute(admin, "DROP DATABASE IF EXISTS " + database);
-            execute(admin, "CREATE DATABASE " + database);
-            try {
-                ProcessBuilder builder = Pgbench.command(pgbench, server, database,
-                                List.of("-i", "-I", "dtgv", "-q", "-s", Integer.toString(scale)))
-                        .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-                long started = System.nanoTime();
-                Process process = builder.start();
-                if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                    return new Result(null, null, "pgbench -i failed (exit " + process.exitValue() + ")");
-                }
-                double seconds = (System.nanoTime() - started) / 1e9;
-                long heapBytes = heapBytes(server, database);
-                return new Result(heapBytes / 1e6 / seconds, seconds,
-                        "pgbench -i -I dtgv -s " + scale + ": " + Math.round(heapBytes / 1e6) + " MB heap");
-            } finally {
-                execute(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        try (OwnDatabase database = OwnDatabase.create(server, "pgbench", 1, OwnDatabase.OnClose.DROP)) {
+            ProcessBuilder builder = Pgbench.command(pgbench, database,
+                            List.of("-i", "-I", "dtgv", "-q", "-s", Integer.toString(scale)))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            long started = System.nanoTime();
+            Process process = builder.start();
+            if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                return new Result(null, null, "pgbench -i failed (exit " + process.exitValue() + ")");
             }
-        } catch (IOException | SQLException e) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long heapBytes = heapBytes(database);
+            return new Result(heapBytes / 1e6 / seconds, seconds,
+                    "pgbench -i -I dtgv -s " + scale + ": " + Math.round(heapBytes / 1e6) + " MB heap");
+        } catch (IOException | SQLException | DatabaseUnavailableException e) {
             return new Result(null, null, "pgbench reference not measured: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -63,22 +55,13 @@ final class PgbenchReference {
         }
     }
 
-    private static long heapBytes(ProvisionedDatabase server, String database) throws SQLException {
-        PoolConfig config = PoolConfig.defaults(server.jdbcUrlFor(database), server.username(), server.password())
-                .withMaximumPoolSize(1).withApplicationName("trialbench-admin");
-        try (HikariDataSource pool = Pool.open(config);
-             Connection connection = pool.getConnection();
+    private static long heapBytes(OwnDatabase database) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
                      "SELECT sum(pg_relation_size(oid)) FROM pg_class WHERE relname LIKE 'pgbench%' AND relkind = 'r'")) {
             rows.next();
             return rows.getLong(1);
-        }
-    }
-
-    private static void execute(HikariDataSource admin, String sql) throws SQLException {
-        try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

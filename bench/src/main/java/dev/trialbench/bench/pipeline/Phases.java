@@ -1,6 +1,6 @@
 package dev.trialbench.bench.pipeline;
 
-import dev.trialbench.bench.results.RunEvidence.Phase;
+import dev.trialbench.bench.runfolder.RunEvidence.Phase;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +18,11 @@ final class Phases {
     }
 
     <T> T run(String name, Supplier<T> phase) {
-        out.printf("%n== %s (%.0f s into the run)%n", name, (System.nanoTime() - started) / 1e9);
+        out.printf("== %s (%.0f s into the run)%n", name, (System.nanoTime() - started) / 1e9);
         long start = System.nanoTime();
+        RunSession.phaseStarted(name);
         T result = phase.get();
+        RunSession.phaseDone(name);
         double seconds = (System.nanoTime() - start) / 1e9;
         done.add(new Phase(name, Math.round(seconds * 100) / 100.0));
         out.printf("   %s: %.1f s%n", name, seconds);

@@ -4,29 +4,32 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.trialbench.bench.jmh.BenchTarget;
 import dev.trialbench.bench.jmh.CellEvidenceCollector;
 import dev.trialbench.bench.jmh.JmhRunner;
-import dev.trialbench.bench.jmh.Profile;
 import dev.trialbench.bench.load.LoadProfile;
 import dev.trialbench.bench.load.LoadStep;
-import dev.trialbench.bench.report.Reports;
-import dev.trialbench.bench.report.RunFolder;
-import dev.trialbench.bench.report.ResultsIndex;
-import dev.trialbench.bench.results.LoadEvidence;
-import dev.trialbench.bench.results.ReliabilityEvidence;
-import dev.trialbench.bench.results.RunEnvironment;
-import dev.trialbench.bench.results.RunEvidence;
-import dev.trialbench.bench.results.RunEvidence.CellEvidence;
-import dev.trialbench.bench.results.RunEvidence.DatabaseEvidence;
-import dev.trialbench.bench.results.RunEvidence.MigrationEvidence;
-import dev.trialbench.bench.results.RunEvidence.SeedEvidence;
-import dev.trialbench.bench.results.RunEvidence.StatementEvidence;
+import dev.trialbench.bench.profile.RoundTrip;
+import dev.trialbench.bench.profile.RunProfile;
+import dev.trialbench.bench.render.Reports;
+import dev.trialbench.bench.runfolder.RunFolder;
+import dev.trialbench.bench.render.ResultsIndex;
+import dev.trialbench.bench.runfolder.LoadEvidence;
+import dev.trialbench.bench.runfolder.ReliabilityEvidence;
+import dev.trialbench.bench.runfolder.RunEnvironment;
+import dev.trialbench.bench.runfolder.RunEvidence;
+import dev.trialbench.bench.runfolder.RunEvidence.CellEvidence;
+import dev.trialbench.bench.runfolder.RunEvidence.DatabaseEvidence;
+import dev.trialbench.bench.runfolder.RunEvidence.MigrationEvidence;
+import dev.trialbench.bench.runfolder.RunEvidence.SeedEvidence;
+import dev.trialbench.bench.runfolder.RunEvidence.StatementEvidence;
 import dev.trialbench.loadtest.measure.IntendedSchedule;
 import dev.trialbench.db.Jdbis;
 import dev.trialbench.db.Migrations;
 import dev.trialbench.db.Pool;
+import dev.trialbench.db.PoolConfig;
 import dev.trialbench.monitor.IndexFinding;
 import dev.trialbench.monitor.IndexUsage;
 import dev.trialbench.monitor.Monitor;
 import dev.trialbench.provision.DatabaseRequest;
+import dev.trialbench.provision.OwnDatabase;
 import dev.trialbench.provision.ProvisionedDatabase;
 import dev.trialbench.provision.Provisioner;
 import dev.trialbench.reliability.SecurityCheckResult;
@@ -35,7 +38,6 @@ import dev.trialbench.seed.SeedConfig;
 import dev.trialbench.seed.SeedPlan;
 import dev.trialbench.seed.SeedProgress;
 import dev.trialbench.seed.SeedSummary;
-import dev.trialbench.seed.Seeder;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,11 +61,11 @@ import org.jdbi.v3.core.Jdbi;
 public final class Pipeline {
 
     /** What a run needs, built once at the edge (CLI). */
-    public record Settings(DatabaseRequest database, Profile profile, SeedConfig seed, Path outputDirectory,
-                           boolean keepDatabase, boolean skipPgbench, boolean skipReliability, List<String> rtts,
+    public record Settings(DatabaseRequest database, RunProfile profile, SeedConfig seed, Path outputDirectory,
+                           boolean keepDatabase, boolean skipPgbench, boolean skipReliability, List<RoundTrip> roundTrips,
                            boolean load, String command) {
         public Settings {
-            rtts = List.copyOf(rtts);
+            roundTrips = List.copyOf(roundTrips);
         }
     }
 
@@ -77,18 +79,31 @@ public final class Pipeline {
         this.out = out;
     }
 
+    /**
+     * The run's database of its own, after saying which databases of stopped runs are left on the
+     * server; marked as this process's, and handed to the session so that Ctrl-C drops (or keeps) it.
+     */
+    private OwnDatabase runDatabase(ProvisionedDatabase server) {
+        OwnedDatabases.reportStale(server, out);
+        OwnDatabase database = OwnDatabase.create(server, "run", PoolConfig.DEFAULT_MAXIMUM_POOL_SIZE,
+                settings.keepDatabase() ? OwnDatabase.OnClose.KEEP : OwnDatabase.OnClose.DROP);
+        OwnedDatabases.mark(server, database.name());
+        RunSession.database(server, database.name(), settings.keepDatabase());
+        return database;
+    }
+
     /** Runs everything and returns the run's folder. */
     public Path run() {
         Phases phases = new Phases(out);
         String startedAt = Instant.now().toString();
-        out.printf("trialbench run: profile %s, scale %s, seed %d%n", settings.profile().name().toLowerCase(),
+        out.printf("trialbench run: profile %s, scale %s, seed %d%n", settings.profile().name(),
                 settings.seed().scale(), settings.seed().seed());
         try (ProvisionedDatabase server = phases.run("provision", () -> Provisioner.provision(settings.database()));
-             RunDatabase database = RunDatabase.create(server, settings.keepDatabase());
-             HikariDataSource writerPool = Pool.open(PoolConfigs.forWriter(server, database.name()))) {
+             OwnDatabase database = runDatabase(server);
+             HikariDataSource writerPool = Pool.open(MigrationUnderWriter.writerPool(database))) {
             out.println("   database: " + server.kind().label() + " (" + server.reason() + ")");
             HikariDataSource dataSource = database.dataSource();
-            Migrations migrations = new Migrations(dataSource);
+            Migrations migrations = database.migrations();
             Monitor monitor = new Monitor(dataSource);
             Jdbi jdbi = Jdbis.create(dataSource);
             SeedPlan plan = SeedPlan.of(settings.seed());
@@ -97,6 +112,8 @@ public final class Pipeline {
             // The target file may hold a password: it lives outside the run folder, readable by its owner only.
             Path targetDirectory = java.nio.file.Files.createTempDirectory("trialbench-target-");
             Path target = targetDirectory.resolve("target.properties");
+            RunSession.folder(folder);
+            RunSession.temporary(targetDirectory);
             try {
                 return measureAll(phases, startedAt, server, database, writerPool, migrations, monitor, jdbi, plan, folder,
                         target);
@@ -112,13 +129,13 @@ public final class Pipeline {
         }
     }
 
-    private Path measureAll(Phases phases, String startedAt, ProvisionedDatabase server, RunDatabase database,
+    private Path measureAll(Phases phases, String startedAt, ProvisionedDatabase server, OwnDatabase database,
                             HikariDataSource writerPool, Migrations migrations, Monitor monitor, Jdbi jdbi, SeedPlan plan,
                             Path folder, Path target) {
         HikariDataSource dataSource = database.dataSource();
         phases.run("migrate to BEFORE", () -> migrations.migrateToBefore());
         boolean statements = monitor.ensureStatementStatistics().usable();
-        SeedSummary seeded = phases.run("seed", () -> new Seeder().seed(dataSource, settings.seed(), SeedProgress.terminal()));
+        SeedSummary seeded = phases.run("seed", () -> database.seed(settings.seed(), SeedProgress.terminal()));
         PgbenchReference.Result pgbench = settings.skipPgbench()
                 ? new PgbenchReference.Result(null, null, "skipped (--skip-pgbench)")
                 : phases.run("pgbench -i reference", () -> PgbenchReference.measure(server, settings.seed().scale()));
@@ -129,7 +146,8 @@ public final class Pipeline {
         List<DatabaseEvidence> databaseEvidence = new ArrayList<>();
         measure("before", folder, target, dataSource, jdbi, monitor, plan, statements, phases, cells, statementEvidence,
                 databaseEvidence);
-        LoadStep load = settings.load() ? new LoadStep(database, plan, LoadProfile.of(settings.profile()), folder, out) : null;
+        LoadProfile loadProfile = settings.profile().load();
+        LoadStep load = settings.load() ? new LoadStep(database, plan, loadProfile, folder, out) : null;
         List<LoadEvidence.Run> loadRuns = new ArrayList<>();
         if (load != null) {
             loadRuns.addAll(phases.run("load: activation, listing, mixed, before", () -> load.workloads("before")));
@@ -155,16 +173,15 @@ public final class Pipeline {
         LoadEvidence.PgbenchComparison pgbenchComparison = null;
         if (load != null) {
             loadRuns.addAll(phases.run("load: activation, listing, mixed, after", () -> load.workloads("after")));
-            loadRuns.addAll(phases.run("load: pool sweep " + LoadProfile.of(settings.profile()).sweepPools(),
+            loadRuns.addAll(phases.run("load: pool sweep " + loadProfile.sweepPools(),
                     load::poolSweep));
-            pgbenchComparison = phases.run("pgbench on the batched transaction", () -> pgbenchComparison(server, database,
-                    plan));
-            LoadProfile profile = LoadProfile.of(settings.profile());
-            double topStair = profile.sweep().stream().mapToDouble(LoadEvidence.Stage::ratePerSecond).max().orElse(0);
+            pgbenchComparison = phases.run("pgbench on the batched transaction", () -> pgbenchComparison(database, plan,
+                    loadProfile.pgbenchSeconds()));
+            double topStair = loadProfile.sweep().stream().mapToDouble(LoadEvidence.Stage::ratePerSecond).max().orElse(0);
             // Only inside the range the sweep covered: above it the sweep says "not shown", and a rate
             // many times what the sweep offered (pgbench on a small quick-profile database) only floods.
             double goalRate = pgbenchComparison.tps() == null || pgbenchComparison.tps() <= 0 ? Double.NaN
-                    : profile.pgbenchGoalRate(pgbenchComparison.tps());
+                    : loadProfile.pgbenchGoalRate(pgbenchComparison.tps());
             if (goalRate <= topStair) {
                 int clients = pgbenchComparison.clients();
                 loadRuns.add(phases.run("load: batched activation at " + LoadProfile.PGBENCH_GOAL + "x pgbench",
@@ -179,15 +196,16 @@ public final class Pipeline {
         RunEvidence.IndexAudit audit = phases.run("index audit", () -> audit(monitor));
         ReliabilityEvidence reliability = settings.skipReliability() ? null
                 : phases.run("reliability: faults, outage, naive vs batched under a race",
-                        () -> ReliabilityStep.run(server, database, plan, settings.profile(), migrations, out));
+                        () -> ExpectedFailures.routed(folder, out,
+                                () -> ReliabilityStep.run(database, plan, settings.profile().faults(), out)));
 
         Map<String, String> serverSettings = EnvironmentProbe.serverSettings(dataSource);
         RunEnvironment environment = new RunEnvironment("0.1.0", gitSha, EnvironmentProbe.host(),
-                startedAt, settings.profile().name().toLowerCase(), settings.seed().scale(), settings.seed().seed(),
+                startedAt, settings.profile().name(), settings.seed().scale(), settings.seed().seed(),
                 settings.seed().anchor().toString(), server.kind().label(), server.reason(),
                 serverSettings.getOrDefault("server_version", "unknown"), serverSettings, EnvironmentProbe.jdk(), EnvironmentProbe.os(),
                 EnvironmentProbe.cpuModel(), Runtime.getRuntime().availableProcessors(), EnvironmentProbe.memoryBytes(),
-                settings.profile().forks(), settings.command());
+                settings.profile().jmh().forks(), settings.command());
         RunEvidence evidence = new RunEvidence(seedEvidence(seeded, pgbench), migration, cells, statementEvidence, audit,
                 databaseEvidence, phases.done());
         RunFolderWriter.write(folder.resolve("environment.json"), environment);
@@ -203,7 +221,7 @@ public final class Pipeline {
         }
         Reports.write(folder);
         ResultsIndex.write(settings.outputDirectory());
-        out.printf("%nrun done in %.0f s: %s%n", phases.totalSeconds(), folder.resolve("report.md"));
+        RunEnding.print(out, folder, phases.totalSeconds());
         return folder;
     }
 
@@ -215,11 +233,12 @@ public final class Pipeline {
         if (!DatabaseCounters.reset(dataSource, monitor, statements)) {
             out.println("   note: statistics could not be reset (needs pg_stat_reset); figures cover the database's life");
         }
-        phases.run("JMH, " + schema, () -> jmh(() -> JmhRunner.run(settings.profile(), schema, target,
+        phases.run("JMH, " + schema, () -> jmh(() -> JmhRunner.run(settings.profile().jmh(), schema, target,
                 folder.resolve("jmh-" + schema + ".json"))));
-        if (!settings.rtts().isEmpty()) {
-            phases.run("JMH round-trip sweep " + settings.rtts() + ", " + schema, () -> jmh(() -> JmhRunner.runRttSweep(
-                    settings.profile(), schema, target, folder.resolve("jmh-" + schema + "-rtt.json"), settings.rtts())));
+        if (!settings.roundTrips().isEmpty()) {
+            phases.run("JMH round-trip sweep " + RoundTrip.labels(settings.roundTrips()) + ", " + schema,
+                    () -> jmh(() -> JmhRunner.runRttSweep(settings.profile().jmh(), schema, target,
+                            folder.resolve("jmh-" + schema + "-rtt.json"), settings.roundTrips())));
         }
         phases.run("pg_stat_statements and plans, " + schema, () -> {
             databaseEvidence.add(DatabaseCounters.read(schema, dataSource, monitor));
@@ -227,11 +246,9 @@ public final class Pipeline {
         });
     }
 
-    private LoadEvidence.PgbenchComparison pgbenchComparison(ProvisionedDatabase server, RunDatabase database,
-                                                             SeedPlan plan) {
+    private static LoadEvidence.PgbenchComparison pgbenchComparison(OwnDatabase database, SeedPlan plan, int seconds) {
         int clients = LoadProfile.SERVICE_POOL;
-        int seconds = LoadProfile.of(settings.profile()).pgbenchSeconds();
-        PgbenchActivation.Result result = PgbenchActivation.measure(server, database.name(), plan, clients, seconds);
+        PgbenchActivation.Result result = PgbenchActivation.measure(database, plan, clients, seconds);
         return new LoadEvidence.PgbenchComparison(clients, seconds, result.tps(), result.p50Millis(), result.p95Millis(),
                 result.p99Millis(), result.transactions(), result.failed(), result.note());
     }
@@ -246,7 +263,7 @@ public final class Pipeline {
             return call.call();
         } catch (org.openjdk.jmh.runner.RunnerException e) {
             throw new IllegalStateException("A JMH benchmark failed: " + e.getMessage()
-                    + " (its output above says which and why)", e);
+                    + " (the run folder's JMH log says which and why)", e);
         }
     }
 

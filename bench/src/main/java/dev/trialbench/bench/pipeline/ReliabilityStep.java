@@ -1,12 +1,13 @@
 package dev.trialbench.bench.pipeline;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.trialbench.bench.jmh.Profile;
-import dev.trialbench.bench.results.ReliabilityEvidence;
+import dev.trialbench.bench.profile.RunProfile;
+import dev.trialbench.bench.runfolder.ReliabilityEvidence;
 import dev.trialbench.db.DatabaseUnavailableException;
 import dev.trialbench.db.Jdbis;
 import dev.trialbench.db.Migrations;
 import dev.trialbench.db.PoolConfig;
+import dev.trialbench.provision.OwnDatabase;
 import dev.trialbench.provision.ProvisionedDatabase;
 import dev.trialbench.reliability.BackendTermination;
 import dev.trialbench.reliability.BadInputCampaign;
@@ -38,26 +39,18 @@ import java.util.List;
  */
 final class ReliabilityStep {
 
-    /** How much each experiment does; the quick profile keeps the step under about 40 s. */
-    record Sizes(int doubleClicks, int sharedDevices, int usersPerDevice, int deadlocks, int serializationFailures,
-                 DatabaseOutage.Settings outage) {
-
-        static Sizes of(Profile profile) {
-            return profile == Profile.FULL
-                    ? new Sizes(25, 5, 3, 3, 3, new DatabaseOutage.Settings(10, Duration.ofSeconds(2), Duration.ofSeconds(5)))
-                    : new Sizes(8, 2, 3, 1, 1, new DatabaseOutage.Settings(5, Duration.ofSeconds(1), Duration.ofSeconds(2)));
-        }
-    }
+    /** The migration-fault experiments need three connections (one holds a lock while others build). */
+    private static final int SCRATCH_POOL_SIZE = 3;
 
     private ReliabilityStep() {
     }
 
-    static ReliabilityEvidence run(ProvisionedDatabase server, RunDatabase database, SeedPlan plan, Profile profile,
-                                   Migrations migrations, PrintStream out) {
+    static ReliabilityEvidence run(OwnDatabase database, SeedPlan plan, RunProfile.Faults faults, PrintStream out) {
         long start = System.nanoTime();
-        Sizes sizes = Sizes.of(profile);
+        ProvisionedDatabase server = database.server();
+        Migrations migrations = database.migrations();
         HikariDataSource dataSource = database.dataSource();
-        PoolConfig base = PoolConfig.defaults(database.jdbcUrl(), server.username(), server.password());
+        PoolConfig base = database.poolConfig(PoolConfig.DEFAULT_MAXIMUM_POOL_SIZE);
         Subjects subjects = reservedPool(plan);
         // The experiments need users and fingerprints without history; the load runs before this step used them.
         ReservedPoolReset.run(Jdbis.create(dataSource), plan);
@@ -69,14 +62,14 @@ final class ReliabilityStep {
             out.println("   backend terminations done");
             PoolExhaustion.Result pool = PoolExhaustion.run(base, subjects, Duration.ofMillis(250));
             List<TimeoutEnforcement.Case> timeouts = TimeoutEnforcement.run(base, subjects);
-            LockConflicts.Result conflicts = LockConflicts.run(base, subjects, sizes.deadlocks(), sizes.serializationFailures());
+            LockConflicts.Result conflicts = LockConflicts.run(base, subjects, faults.deadlocks(), faults.serializationFailures());
             out.println("   pool, timeouts, deadlocks and serialization failures done");
-            List<ConcurrencyComparison.Cell> concurrency = new ArrayList<>(race(base, subjects, sizes, "after"));
-            DatabaseOutage.Result outage = outage(server, base, subjects, sizes);
+            List<ConcurrencyComparison.Cell> concurrency = new ArrayList<>(race(base, subjects, faults, "after"));
+            DatabaseOutage.Result outage = outage(server, base, subjects, faults);
             out.println("   outage: " + (outage.ran() ? "done" : "skipped, " + outage.skippedReason()));
             cleanUp(dataSource, subjects);
             migrations.revertToBefore();
-            concurrency.addAll(0, race(base, subjects, sizes, "before"));
+            concurrency.addAll(0, race(base, subjects, faults, "before"));
             cleanUp(dataSource, subjects);
             migrations.migrateToAfter();
             List<ReliabilityEvidence.Tally> badInputs = badInputs(dataSource, plan);
@@ -106,30 +99,43 @@ final class ReliabilityStep {
         return tallies;
     }
 
-    /** Each migration fault on a scratch database of its own, dropped afterwards. */
+    /**
+     * Each migration fault on an empty database of its own at BEFORE (the faults break a schema on
+     * purpose and must not touch the run's data), all dropped afterwards.
+     */
     private static List<ReliabilityEvidence.Tally> migrationFaults(ProvisionedDatabase server) {
-        try (ScratchDatabases scratch = new ScratchDatabases(server)) {
-            return MigrationFaults.runAll(scratch::next).stream()
+        List<OwnDatabase> scratch = new ArrayList<>();
+        try {
+            return MigrationFaults.runAll(() -> {
+                OwnDatabase database = OwnDatabase.create(server, "scratch", SCRATCH_POOL_SIZE, OwnDatabase.OnClose.DROP);
+                scratch.add(database);
+                database.migrations().migrateToBefore();
+                return database.dataSource();
+            }).stream()
                     .map(fault -> new ReliabilityEvidence.Tally(fault.faultCase(), 1, fault.passed() ? 1 : 0,
                             fault.outcome() + (fault.schemaUnchanged() ? "; schema unchanged" : "")))
                     .toList();
+        } finally {
+            scratch.forEach(OwnDatabase::close);
         }
     }
 
     /** The outage experiment; a server that could not be stopped is reported as a skip, not a failed run. */
-    private static DatabaseOutage.Result outage(ProvisionedDatabase server, PoolConfig base, Subjects subjects, Sizes sizes) {
+    private static DatabaseOutage.Result outage(ProvisionedDatabase server, PoolConfig base, Subjects subjects,
+                                                RunProfile.Faults faults) {
         try {
-            return DatabaseOutage.run(base, server.serverControl(), subjects, sizes.outage());
+            return DatabaseOutage.run(base, server.serverControl(), subjects, faults.outage());
         } catch (DatabaseUnavailableException e) {
             return DatabaseOutage.Result.skipped("the server could not be stopped and started: " + e.getMessage());
         }
     }
 
-    private static List<ConcurrencyComparison.Cell> race(PoolConfig base, Subjects subjects, Sizes sizes, String schema) {
+    private static List<ConcurrencyComparison.Cell> race(PoolConfig base, Subjects subjects, RunProfile.Faults faults,
+                                                         String schema) {
         List<ConcurrencyComparison.Cell> cells = new ArrayList<>();
         for (Implementation implementation : List.of(Implementation.NAIVE, Implementation.BATCHED)) {
-            cells.add(ConcurrencyComparison.run(base, subjects, implementation, schema, sizes.doubleClicks(),
-                    sizes.sharedDevices(), sizes.usersPerDevice()));
+            cells.add(ConcurrencyComparison.run(base, subjects, implementation, schema, faults.doubleClicks(),
+                    faults.sharedDevices(), faults.usersPerDevice()));
         }
         return cells;
     }

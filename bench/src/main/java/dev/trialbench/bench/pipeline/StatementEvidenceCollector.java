@@ -1,7 +1,7 @@
 package dev.trialbench.bench.pipeline;
 
 import dev.trialbench.activation.ActivationSql;
-import dev.trialbench.bench.results.RunEvidence.StatementEvidence;
+import dev.trialbench.bench.runfolder.RunEvidence.StatementEvidence;
 import dev.trialbench.db.StatementCounter;
 import dev.trialbench.monitor.Monitor;
 import dev.trialbench.monitor.Plan;

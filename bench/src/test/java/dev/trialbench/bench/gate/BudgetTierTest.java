@@ -4,8 +4,8 @@ import static dev.trialbench.bench.gate.DeterministicTierTest.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trialbench.bench.report.CellKey;
-import dev.trialbench.bench.report.RunFolder;
+import dev.trialbench.bench.runfolder.CellKey;
+import dev.trialbench.bench.runfolder.RunFolder;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

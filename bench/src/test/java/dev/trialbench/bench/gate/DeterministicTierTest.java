@@ -2,8 +2,8 @@ package dev.trialbench.bench.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trialbench.bench.report.CellKey;
-import dev.trialbench.bench.report.RunFolder;
+import dev.trialbench.bench.runfolder.CellKey;
+import dev.trialbench.bench.runfolder.RunFolder;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,15 +3,15 @@ package dev.trialbench.bench.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trialbench.bench.cli.TrialbenchCommand;
-import dev.trialbench.bench.report.CellKey;
-import dev.trialbench.bench.report.RunFolder;
+import dev.trialbench.bench.runfolder.CellKey;
+import dev.trialbench.bench.runfolder.RunFolder;
+import dev.trialbench.bench.testing.TerminalCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import dev.trialbench.bench.testing.TerminalCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,10 +2,10 @@ package dev.trialbench.bench.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trialbench.bench.report.LoadFixture;
-import dev.trialbench.bench.report.RunFolder;
-import dev.trialbench.bench.results.LoadEvidence.Invariants;
-import dev.trialbench.bench.results.LoadEvidence.Stage;
+import dev.trialbench.bench.runfolder.LoadEvidence.Invariants;
+import dev.trialbench.bench.runfolder.LoadEvidence.Stage;
+import dev.trialbench.bench.runfolder.LoadFixture;
+import dev.trialbench.bench.runfolder.RunFolder;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

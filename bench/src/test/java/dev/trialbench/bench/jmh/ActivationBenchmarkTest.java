@@ -25,6 +25,7 @@ class ActivationBenchmarkTest {
 
     private final Seeded seeded = SeededDatabase.shared();
     private final ActivationBenchmark benchmark = new ActivationBenchmark();
+    private final DelayedTrips trips = new DelayedTrips();
     private String previousTarget;
 
     @BeforeEach
@@ -53,13 +54,43 @@ class ActivationBenchmarkTest {
         for (int iteration = 0; iteration < 3; iteration++) {
             benchmark.freshReservedPool();
             for (int i = 0; i < 10; i++) {
-                assertThat(benchmark.naive().outcome()).isEqualTo(Outcome.ACTIVATED);
-                assertThat(benchmark.batched().outcome()).isEqualTo(Outcome.ACTIVATED);
+                assertThat(benchmark.naive(trips).outcome()).isEqualTo(Outcome.ACTIVATED);
+                assertThat(benchmark.batched(trips).outcome()).isEqualTo(Outcome.ACTIVATED);
             }
             benchmark.checkOutcomesAndReset();
             assertThat(SeededDatabase.queryLong(seeded.dataSource(), "SELECT count(*) FROM free_trial_tokens"))
                     .isEqualTo(seeded.plan().rowCount(SeedTable.FREE_TRIAL_TOKENS));
         }
+    }
+
+    @Test
+    void withADelayEachOperationCountsItsRoundTripsAndWaitsAtLeastTheDelayForEach() {
+        benchmark.closeTarget();
+        benchmark.rtt = "1ms";
+        benchmark.openTarget();
+        benchmark.freshReservedPool();
+        trips.clear();
+        long resetTrips = benchmark.delay.achieved().trips();
+        assertThat(resetTrips).as("the reset's own statements are delayed too").isPositive();
+
+        assertThat(benchmark.naive(trips).outcome()).isEqualTo(Outcome.ACTIVATED);
+        assertThat(trips.rttDelayedTrips()).as("naive: 9 round trips").isEqualTo(9);
+        assertThat(benchmark.batched(trips).outcome()).isEqualTo(Outcome.ACTIVATED);
+        assertThat(trips.rttDelayedTrips()).as("then batched: 5 more").isEqualTo(14);
+        assertThat(trips.rttWaitedNanos()).isGreaterThanOrEqualTo(14 * 1_000_000L);
+        // Counted per operation only: the reset's trips before them are not.
+        assertThat(benchmark.delay.achieved().trips()).isEqualTo(resetTrips + 14);
+        benchmark.checkOutcomesAndReset();
+    }
+
+    @Test
+    void withoutADelayNothingIsCounted() {
+        benchmark.freshReservedPool();
+        trips.clear();
+        assertThat(benchmark.batched(trips).outcome()).isEqualTo(Outcome.ACTIVATED);
+        assertThat(trips.rttDelayedTrips()).isZero();
+        assertThat(trips.rttWaitedNanos()).isZero();
+        benchmark.checkOutcomesAndReset();
     }
 
     @Test
@@ -69,7 +100,7 @@ class ActivationBenchmarkTest {
         SeededDatabase.execute(seeded.dataSource(), "INSERT INTO free_trial_tokens"
                 + " (token_id, user_id, status, expires_at, reports_remaining)"
                 + " VALUES (gen_random_uuid(), '" + seeded.plan().reservedUser(0) + "', 'expired', now(), 0)");
-        assertThat(benchmark.batched().outcome()).isEqualTo(Outcome.DENIED);
+        assertThat(benchmark.batched(trips).outcome()).isEqualTo(Outcome.DENIED);
         assertThatThrownBy(benchmark::checkOutcomesAndReset)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Not every activation of the iteration was ACTIVATED")

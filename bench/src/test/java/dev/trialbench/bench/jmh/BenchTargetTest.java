@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trialbench.bench.jmh.SeededDatabase.Seeded;
+import dev.trialbench.db.Jdbis;
 import dev.trialbench.seed.SeedConfig;
 import dev.trialbench.testing.TestPostgres;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class BenchTargetTest {
         try (BenchTarget target = BenchTarget.open(file)) {
             assertThat(target.plan().config()).isEqualTo(config);
             assertThat(target.plan().reservedUser(0)).isEqualTo(seeded.plan().reservedUser(0));
-            assertThat(new Workload(target.jdbi(), target.plan()).selectOne()).isEqualTo(1);
+            assertThat(new Workload(Jdbis.create(target.dataSource()), target.plan()).selectOne()).isEqualTo(1);
             assertThat(target.toString()).doesNotContain("password");
         }
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trialbench.bench.jmh.SeededDatabase.Seeded;
-import dev.trialbench.bench.results.RunEvidence.CellEvidence;
+import dev.trialbench.bench.runfolder.RunEvidence.CellEvidence;
 import dev.trialbench.db.Migrations;
 import dev.trialbench.seed.SeedTable;
 import java.util.EnumMap;

@@ -11,12 +11,12 @@ import dev.trialbench.activation.BatchedActivation;
 import dev.trialbench.db.Jdbis;
 import dev.trialbench.db.StatementCounter;
 import dev.trialbench.db.StatementCounter.Counts;
+import dev.trialbench.provision.OwnDatabase;
 import dev.trialbench.seed.ReservedPoolReset;
 import dev.trialbench.seed.SeedConfig;
 import dev.trialbench.seed.SeedPlan;
 import dev.trialbench.seed.SeedProgress;
 import dev.trialbench.seed.SeedTable;
-import dev.trialbench.seed.Seeder;
 import dev.trialbench.testing.Sql;
 import dev.trialbench.testing.TestPostgres;
 import java.time.Instant;
@@ -36,24 +36,25 @@ import org.junit.jupiter.api.Test;
  */
 class PgbenchActivationTest {
 
+    private static OwnDatabase database;
     private static HikariDataSource dataSource;
     private static SeedPlan plan;
-    private static String databaseName;
 
     @BeforeAll
     static void seed() {
-        dataSource = TestPostgres.before("pgbench_activation", 2);
+        database = OwnDatabase.create(TestPostgres.server(), "test", 2, OwnDatabase.OnClose.DROP);
+        dataSource = database.dataSource();
+        database.migrations().migrateToBefore();
         // A reserved pool of 1000, so that a 2-second run on a slow machine does not use it up (on a fast one it may: the run then stops early, which is not a failure).
         SeedConfig config = SeedConfig.of(42, 0.02, Instant.now().truncatedTo(ChronoUnit.SECONDS))
                 .withReservedUsers(1000).withReservedDevices(1000);
-        new Seeder().seed(dataSource, config, SeedProgress.none());
+        database.seed(config, SeedProgress.none());
         plan = SeedPlan.of(config);
-        databaseName = Sql.queryString(dataSource, "SELECT current_database()");
     }
 
     @AfterAll
     static void close() {
-        dataSource.close();
+        database.close();
     }
 
     @Test
@@ -91,7 +92,7 @@ class PgbenchActivationTest {
         assumeTrue(Pgbench.find().isPresent(), Pgbench.NOT_FOUND);
         Map<SeedTable, Long> seeded = plan.rowCounts();
 
-        PgbenchActivation.Result result = PgbenchActivation.measure(TestPostgres.server(), databaseName, plan, 2, 2);
+        PgbenchActivation.Result result = PgbenchActivation.measure(database, plan, 2, 2);
         System.out.println("pgbench activation: " + result);
 
         assertThat(result.transactions()).as(result.note()).isPositive();
@@ -109,7 +110,7 @@ class PgbenchActivationTest {
 
     @Test
     void badArgumentsAreRefusedBeforeAnythingRuns() {
-        assertThatThrownBy(() -> PgbenchActivation.measure(TestPostgres.server(), databaseName, plan, 0, 2))
+        assertThatThrownBy(() -> PgbenchActivation.measure(database, plan, 0, 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 client");
     }
 }

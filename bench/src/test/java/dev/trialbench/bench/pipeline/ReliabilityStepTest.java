@@ -2,15 +2,16 @@ package dev.trialbench.bench.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trialbench.bench.jmh.Profile;
-import dev.trialbench.bench.results.ReliabilityEvidence;
+import dev.trialbench.bench.profile.RunProfile;
+import dev.trialbench.bench.runfolder.ReliabilityEvidence;
 import dev.trialbench.db.Migrations;
+import dev.trialbench.db.PoolConfig;
+import dev.trialbench.provision.OwnDatabase;
 import dev.trialbench.reliability.BackendTermination;
 import dev.trialbench.reliability.ConcurrencyComparison;
 import dev.trialbench.seed.SeedConfig;
 import dev.trialbench.seed.SeedPlan;
 import dev.trialbench.seed.SeedProgress;
-import dev.trialbench.seed.Seeder;
 import dev.trialbench.testing.Sql;
 import dev.trialbench.testing.TestPostgres;
 import java.io.ByteArrayOutputStream;
@@ -28,16 +29,15 @@ class ReliabilityStepTest {
 
     @Test
     void theQuickStepJudgesBothPathsAndLeavesTheDatabaseAsItFoundIt() {
-        try (RunDatabase database = RunDatabase.create(TestPostgres.server(), false)) {
-            Migrations migrations = new Migrations(database.dataSource());
-            migrations.migrateToBefore();
+        try (OwnDatabase database = OwnDatabase.create(TestPostgres.server(), "test", PoolConfig.DEFAULT_MAXIMUM_POOL_SIZE,
+                OwnDatabase.OnClose.DROP)) {
+            Migrations migrations = database.migrations();
             SeedConfig config = SeedConfig.of(42, 0.01, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-            new Seeder().seed(database.dataSource(), config, SeedProgress.none());
-            migrations.migrateToAfter();
+            database.prepare(config, true, SeedProgress.none());
             String rowsBefore = writtenRows(database);
 
-            ReliabilityEvidence evidence = ReliabilityStep.run(TestPostgres.server(), database, SeedPlan.of(config),
-                    Profile.QUICK, migrations, new PrintStream(new ByteArrayOutputStream()));
+            ReliabilityEvidence evidence = ReliabilityStep.run(database, SeedPlan.of(config), RunProfile.QUICK.faults(),
+                    new PrintStream(new ByteArrayOutputStream()));
 
             assertThat(evidence.concurrency()).hasSize(4);
             assertThat(evidence.concurrency()).filteredOn(cell -> cell.implementation().equals("batched"))
@@ -52,7 +52,7 @@ class ReliabilityStepTest {
         }
     }
 
-    private static String writtenRows(RunDatabase database) {
+    private static String writtenRows(OwnDatabase database) {
         return Sql.queryString(database.dataSource(), """
                 SELECT (SELECT count(*) FROM free_trial_tokens) || '/' || (SELECT count(*) FROM device_fingerprints)
                     || '/' || (SELECT count(*) FROM trial_fraud_flags)""");

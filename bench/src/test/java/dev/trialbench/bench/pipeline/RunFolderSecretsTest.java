@@ -2,7 +2,7 @@ package dev.trialbench.bench.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trialbench.bench.results.RunEnvironment;
+import dev.trialbench.bench.runfolder.RunEnvironment;
 import dev.trialbench.provision.DatabaseKind;
 import dev.trialbench.provision.DatabaseRequest;
 import dev.trialbench.provision.ProvisionedDatabase;

@@ -60,11 +60,6 @@ public final class IntendedSchedule {
         this.stages = List.copyOf(all);
     }
 
-    /** All arrivals this schedule holds. */
-    public long totalArrivals() {
-        return stages.stream().mapToLong(Stage::arrivals).sum();
-    }
-
     /** The label of stage {@code index}: warmup, 1, 2, ... */
     public static String stageLabel(int index) {
         return index == 0 ? WARMUP_LABEL : Integer.toString(index);

@@ -63,10 +63,6 @@ public final class LoadHistograms {
         return new LoadHistograms(intervals);
     }
 
-    public List<Interval> intervals() {
-        return intervals;
-    }
-
     /** Every tag, sorted. */
     public Set<String> tags() {
         Set<String> tags = new TreeSet<>();
@@ -118,11 +114,6 @@ public final class LoadHistograms {
     /** The epoch ms of the first interval's start, or 0 when there is none. */
     public long firstEpochMs() {
         return intervals.isEmpty() ? 0 : intervals.get(0).startEpochMs();
-    }
-
-    /** The epoch ms of the latest interval end, or 0. */
-    public long lastEpochMs() {
-        return intervals.stream().mapToLong(Interval::endEpochMs).max().orElse(0);
     }
 
     /** Writes all intervals, in time order, with their tags, into one log (absolute timestamps). */

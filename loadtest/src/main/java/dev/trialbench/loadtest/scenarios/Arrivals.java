@@ -1,5 +1,7 @@
 package dev.trialbench.loadtest.scenarios;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trialbench.loadtest.config.LoadSettings;
 import dev.trialbench.seed.SeedPlan;
 import java.util.SplittableRandom;
@@ -52,10 +54,12 @@ public final class Arrivals {
         }
         long step = cursor++;
         UUID user = plan.reservedUser((int) users.at(step));
-        String body = "{\"userId\":\"" + user + "\",\"fingerprintHash\":\"" + plan.reservedFingerprint((int) devices.at(step))
-                + "\",\"deviceData\":{\"os\":\"linux\",\"client\":\"trialbench-loadtest\"},\"ipAddress\":\""
-                + plan.reservedIp((int) ips.at(step)) + "\"}";
-        previous = new Activation(user, body);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("userId", user.toString());
+        body.put("fingerprintHash", plan.reservedFingerprint((int) devices.at(step)));
+        body.putObject("deviceData").put("os", "linux").put("client", "trialbench-loadtest");
+        body.put("ipAddress", plan.reservedIp((int) ips.at(step)));
+        previous = new Activation(user, body.toString());
         return previous;
     }
 

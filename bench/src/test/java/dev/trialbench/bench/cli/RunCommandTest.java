@@ -1,0 +1,30 @@
+package dev.trialbench.bench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trialbench.bench.testing.TerminalCapture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@code trialbench run}: bad flags are refused (exit 2) before any database is provisioned. */
+class RunCommandTest {
+
+    @RegisterExtension
+    final TerminalCapture terminal = new TerminalCapture();
+
+    @Test
+    void unknownProfileExitsTwoNamingTheFlag() {
+        int exit = TrialbenchCommand.execute("run", "--profile", "medium");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(terminal.err()).contains("--profile").contains("quick or full");
+    }
+
+    @Test
+    void unreadableRoundTripExitsTwoNamingTheFlag() {
+        int exit = TrialbenchCommand.execute("run", "--rtt", "1ms,fast");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(terminal.err()).contains("--rtt").contains("'fast'");
+    }
+}
