@@ -135,6 +135,8 @@ public final class Pipeline {
         HikariDataSource dataSource = database.dataSource();
         phases.run("migrate to BEFORE", () -> migrations.migrateToBefore());
         boolean statements = monitor.ensureStatementStatistics().usable();
+        // A server given by URL may lack pg_stat_statements: say so once, with what to set, and go on without it.
+        monitor.statementStatisticsAvailability().warning().ifPresent(warning -> out.println("   warning: " + warning));
         SeedSummary seeded = phases.run("seed", () -> database.seed(settings.seed(), SeedProgress.terminal()));
         PgbenchReference.Result pgbench = settings.skipPgbench()
                 ? new PgbenchReference.Result(null, null, "skipped (--skip-pgbench)")

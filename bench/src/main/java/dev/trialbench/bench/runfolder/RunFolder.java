@@ -79,7 +79,8 @@ public record RunFolder(Path folder, RunEnvironment environment, RunEvidence evi
      */
     private static final Map<Class<?>, Map<String, List<String>>> FIELDS_ADDED_LATER = Map.of(
             RunEvidence.class, Map.of("/migration", List.of("lockConflicts")),
-            LoadEvidence.class, Map.of("", List.of("intendedStart")));
+            LoadEvidence.class, Map.of("", List.of("intendedStart")),
+            ReliabilityEvidence.class, Map.of("", List.of("safety")));
 
     private static <T> T json(Path folder, String name, Class<T> type) {
         try {
