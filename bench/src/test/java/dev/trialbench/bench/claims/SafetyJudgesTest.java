@@ -118,7 +118,10 @@ class SafetyJudgesTest {
         SlowQueryRow ours = new SlowQueryRow("/* trialbench LATEST_CARD */ SELECT ...", 10, 150, 300, true);
         SlowQueryRow theirs = new SlowQueryRow("CREATE DATABASE x", 1, 350, 350, false);
 
-        assertThat(SafetyJudges.analyzeSlowQueries(check(false, "42703", List.of(ours))).verdict()).isEqualTo(Verdict.FAILS);
+        assertThat(SafetyJudges.analyzeSlowQueries(check(false, "42703", List.of(ours)))).satisfies(judgement -> {
+            assertThat(judgement.verdict()).isEqualTo(Verdict.FAILS);
+            assertThat(judgement.reason()).contains("cannot run as written", "total_time");
+        });
         assertThat(SafetyJudges.analyzeSlowQueries(check(false, null, List.of(ours))).verdict()).isEqualTo(Verdict.HOLDS);
         assertThat(SafetyJudges.analyzeSlowQueries(check(false, null, List.of(theirs))).verdict()).isEqualTo(Verdict.FAILS);
         assertThat(SafetyJudges.analyzeSlowQueries(null).verdict()).isEqualTo(Verdict.NOT_JUDGED);
