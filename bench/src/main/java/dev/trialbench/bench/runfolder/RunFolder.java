@@ -78,7 +78,7 @@ public record RunFolder(Path folder, RunEnvironment environment, RunEvidence evi
      * rather than read with silent zeros.
      */
     private static final Map<Class<?>, Map<String, List<String>>> FIELDS_ADDED_LATER = Map.of(
-            RunEvidence.class, Map.of("/migration", List.of("lockConflicts")),
+            RunEvidence.class, Map.of("/migration", List.of("lockConflicts"), "", List.of("statementStatisticsNotCollected")),
             LoadEvidence.class, Map.of("", List.of("intendedStart")),
             ReliabilityEvidence.class, Map.of("", List.of("safety")));
 
