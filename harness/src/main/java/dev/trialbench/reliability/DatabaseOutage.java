@@ -127,6 +127,15 @@ public final class DatabaseOutage {
             return notCreated - (requestsDuringOutage() - createdDuringOutage());
         }
 
+        /**
+         * Activations that committed without their request being answered 201: an immediate stop can land
+         * between a COMMIT the server made durable and its answer, so the caller hears of a failure for an
+         * activation that exists (an unknown outcome, not a loss). Never negative unless a 201 was lost.
+         */
+        public long committedWithoutCreated() {
+            return tokensAfter - tokensBefore - accepted;
+        }
+
         /** The limit {@link #recoveredInTime()} holds the recovery to, in seconds. */
         public long recoveryLimitSeconds() {
             return RECOVERY_LIMIT.toSeconds();

@@ -97,7 +97,9 @@ final class SafetyJudges {
                 + " answered 201 because the server came back within that wait; after the restart "
                 + outage.notCreatedWhileUp() + " more were refused until the pool reconnected, 201 again after "
                 + Numbers.decimal(outage.recoverySeconds(), 1) + " s (limit " + outage.recoveryLimitSeconds() + " s); "
-                + outage.tokensLost() + " committed activations lost";
+                + outage.tokensLost() + " committed activations lost"
+                + (outage.committedWithoutCreated() > 0 ? ", " + outage.committedWithoutCreated()
+                        + " committed without a 201 (the stop fell between COMMIT and its answer)" : "");
         if (outage.requestsDuringOutage() == 0) {
             return Judgement.notJudged("no request was sent while the server was down: " + figures);
         }
