@@ -63,6 +63,33 @@ final class IndexAudit {
               AND n.nspname NOT LIKE 'pg\\_temp\\_%'
             ORDER BY n.nspname, t.relname, c.relname""";
 
+    /** Foreign keys of the user schemas, with their columns' numbers and names in the constraint's order. */
+    private static final String FOREIGN_KEYS_SQL = """
+            SELECT k.conname AS constraint_name, n.nspname AS schema_name, t.relname AS table_name,
+                   array_to_string(k.conkey, ' ') AS columns,
+                   (SELECT string_agg(a.attname, ',' ORDER BY x.ord)
+                    FROM unnest(k.conkey) WITH ORDINALITY AS x (attnum, ord)
+                    JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = x.attnum) AS column_names,
+                   r.relname AS referenced_table,
+                   CASE k.confdeltype WHEN 'a' THEN 'NO ACTION' WHEN 'r' THEN 'RESTRICT' WHEN 'c' THEN 'CASCADE'
+                                      WHEN 'n' THEN 'SET NULL' WHEN 'd' THEN 'SET DEFAULT' END AS on_delete,
+                   pg_get_constraintdef(k.oid) AS definition,
+                   pg_relation_size(k.conrelid) AS table_bytes
+            FROM pg_constraint k
+            JOIN pg_class t ON t.oid = k.conrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            JOIN pg_class r ON r.oid = k.confrelid
+            WHERE k.contype = 'f'
+              AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+              AND n.nspname NOT LIKE 'pg\\_toast%'
+            ORDER BY n.nspname, t.relname, k.conname""";
+
+    /** One foreign key as the catalog has it. */
+    private record ForeignKey(String constraint, String schema, String table, List<Integer> columns,
+                              List<String> columnNames, String referencedTable, String onDelete, String definition,
+                              long tableBytes) {
+    }
+
     private static final String STATISTICS_RESET_SQL = """
             SELECT coalesce('the statistics reset at ' || stats_reset::text,
                             'the statistics were started (never reset)')
@@ -74,10 +101,16 @@ final class IndexAudit {
             .thenComparingLong(IndexDefinition::oid);
 
     private final List<IndexDefinition> indexes;
+    private final List<ForeignKey> foreignKeys;
     private final String statisticsSince;
 
     IndexAudit(List<IndexDefinition> indexes, String statisticsSince) {
+        this(indexes, List.of(), statisticsSince);
+    }
+
+    private IndexAudit(List<IndexDefinition> indexes, List<ForeignKey> foreignKeys, String statisticsSince) {
         this.indexes = List.copyOf(indexes);
+        this.foreignKeys = List.copyOf(foreignKeys);
         this.statisticsSince = statisticsSince;
     }
 
@@ -96,8 +129,59 @@ final class IndexAudit {
                 row.getObject("idx_scan", Long.class),
                 row.getObject("idx_tup_read", Long.class),
                 row.getObject("idx_tup_fetch", Long.class)));
+        List<ForeignKey> foreignKeys = Jdbc.list(dataSource, "the foreign keys", FOREIGN_KEYS_SQL, row -> new ForeignKey(
+                row.getString("constraint_name"), row.getString("schema_name"), row.getString("table_name"),
+                IndexDefinition.smallNumbers(row.getString("columns")),
+                List.of(row.getString("column_names").split(",")), row.getString("referenced_table"),
+                row.getString("on_delete"), row.getString("definition"), row.getLong("table_bytes")));
         String since = Jdbc.one(dataSource, "the statistics reset time", STATISTICS_RESET_SQL, row -> row.getString(1));
-        return new IndexAudit(indexes, since);
+        return new IndexAudit(indexes, foreignKeys, since);
+    }
+
+    /**
+     * Foreign keys whose columns no valid index starts with (in any order of those columns), counting a
+     * partial index only when its predicate is {@code column IS NOT NULL} on one of them.
+     */
+    List<ForeignKeyFinding> foreignKeysWithoutIndex() {
+        List<ForeignKeyFinding> findings = new ArrayList<>();
+        for (ForeignKey key : foreignKeys) {
+            List<IndexDefinition> leading = indexes.stream()
+                    .filter(index -> index.valid() && index.schema().equals(key.schema())
+                            && index.table().equals(key.table()) && startsWith(index, key.columns()))
+                    .toList();
+            boolean supported = leading.stream().anyMatch(index -> index.predicate() == null
+                    || key.columnNames().stream().anyMatch(column -> isNotNullOf(index.predicate(), column)));
+            if (supported) {
+                continue;
+            }
+            List<String> partial = leading.stream().map(index -> index.name() + " WHERE " + index.predicate()).toList();
+            String columns = String.join(", ", key.columnNames());
+            findings.add(new ForeignKeyFinding(key.constraint(), key.schema(), key.table(), key.columnNames(),
+                    key.referencedTable(), key.onDelete(), key.definition(), key.tableBytes(), partial,
+                    "No index starts with " + key.table() + " (" + columns + ")"
+                            + (partial.isEmpty() ? "" : " on all its rows (only " + String.join("; ", partial) + ")")
+                            + ": each DELETE of a " + key.referencedTable() + " row (ON DELETE " + key.onDelete()
+                            + ") scans the whole of " + key.table() + " to find the rows that reference it."
+                            + " CREATE INDEX CONCURRENTLY on (" + columns + ") makes it a lookup."));
+        }
+        return List.copyOf(findings);
+    }
+
+    /** The index's first key columns are exactly {@code columns}, in any order; no expression among them. */
+    private static boolean startsWith(IndexDefinition index, List<Integer> columns) {
+        if (index.expressions() != null || index.keyColumnCount() < columns.size()) {
+            return false;
+        }
+        return new TreeSet<>(index.keyColumns().subList(0, columns.size())).equals(new TreeSet<>(columns));
+    }
+
+    /** Whether a predicate ({@code pg_get_expr} form) is "{@code column IS NOT NULL}" and nothing else. */
+    private static boolean isNotNullOf(String predicate, String column) {
+        String bare = predicate.strip();
+        while (bare.startsWith("(") && bare.endsWith(")")) {
+            bare = bare.substring(1, bare.length() - 1).strip();
+        }
+        return bare.equals(column + " IS NOT NULL");
     }
 
     List<IndexUsage> usage() {
@@ -202,8 +286,8 @@ final class IndexAudit {
         return "btree".equals(index.accessMethod()) && index.expressions() == null;
     }
 
-    private static IndexFinding finding(IndexFinding.Kind kind, IndexDefinition index, String reason, String redundantTo) {
+    private IndexFinding finding(IndexFinding.Kind kind, IndexDefinition index, String reason, String redundantTo) {
         return new IndexFinding(kind, index.schema(), index.table(), index.name(), index.definition(),
-                index.sizeBytes(), reason, Optional.ofNullable(redundantTo));
+                index.sizeBytes(), reason, Optional.ofNullable(redundantTo), index.scans(), statisticsSince);
     }
 }

@@ -6,7 +6,9 @@ import java.util.Optional;
 /**
  * An index the audit thinks deserves a look, why, and (for duplicates) which other index makes it
  * redundant. {@code definition} is {@code pg_get_indexdef}; {@code sizeBytes} is the index's own
- * size on disk. Immutable and thread-safe.
+ * size on disk; {@code scans} is its {@code idx_scan} (null when the statistics have no row for it)
+ * counted since {@code statisticsSince} ("the statistics reset at ..."), so that an UNUSED finding
+ * can be cited as "scanned 0 times since ...". Immutable and thread-safe.
  */
 public record IndexFinding(
         Kind kind,
@@ -16,7 +18,9 @@ public record IndexFinding(
         String definition,
         long sizeBytes,
         String reason,
-        Optional<String> redundantTo) {
+        Optional<String> redundantTo,
+        Long scans,
+        String statisticsSince) {
 
     /** What the audit found. */
     public enum Kind {

@@ -78,6 +78,23 @@ public final class Monitor {
     }
 
     /**
+     * Whether statement statistics are collected here, each requirement checked on its own (extension
+     * installed, library preloaded, view readable), with {@link StatementStatisticsAvailability#warning()}
+     * to print at the start of a run. Installs nothing.
+     */
+    public StatementStatisticsAvailability statementStatisticsAvailability() {
+        return statements.availability();
+    }
+
+    /**
+     * As {@link #statementStatistics(String, int)}, but "not collected" (with the reason) instead of an
+     * exception when the extension is missing or not loaded: a caller never mistakes that for zeros.
+     */
+    public StatementStatisticsReading readStatementStatistics(String queryLike, int limit) {
+        return statements.reading(queryLike, limit);
+    }
+
+    /**
      * Clears the statistics of the current database only ({@code pg_stat_statements_reset(0, dbid, 0)}),
      * leaving other databases on the server alone.
      *
@@ -121,6 +138,14 @@ public final class Monitor {
     /** Indexes with {@code pg_index.indisvalid = false}, such as a failed CREATE INDEX CONCURRENTLY leaves. */
     public List<IndexFinding> invalidIndexes() {
         return IndexAudit.load(dataSource).invalid();
+    }
+
+    /**
+     * Foreign keys whose referencing columns no index starts with (a partial index counts only when
+     * its predicate is {@code column IS NOT NULL}): each delete of a referenced row scans the table.
+     */
+    public List<ForeignKeyFinding> foreignKeysWithoutIndex() {
+        return IndexAudit.load(dataSource).foreignKeysWithoutIndex();
     }
 
     /** Scan counts of every index in the user schemas, as {@code pg_stat_user_indexes} has them now. */

@@ -94,6 +94,56 @@ final class StatementStatisticsReader {
         }
     }
 
+    /**
+     * Installed, preloaded, readable: each checked on its own, so that the warning can say which step
+     * is missing. Installs nothing.
+     */
+    StatementStatisticsAvailability availability() {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean installed = extensionSchema(connection).isPresent();
+            Boolean preloaded = preloaded(connection);
+            StatementStatisticsStatus status = status();
+            if (!status.usable() && installed && preloaded == null) {
+                // The setting is superuser-only; the view says whether the library is loaded.
+                preloaded = status.reason().contains("shared_preload_libraries") ? Boolean.FALSE : null;
+            }
+            return new StatementStatisticsAvailability(installed, status.usable() ? Boolean.TRUE : preloaded,
+                    status.usable(), status.reason());
+        } catch (SQLException e) {
+            return new StatementStatisticsAvailability(false, null, false,
+                    "Could not check pg_stat_statements: " + Jdbc.reason(e));
+        }
+    }
+
+    /** Reads the statistics, or says why they are not collected; never throws for their absence. */
+    StatementStatisticsReading reading(String queryLike, int limit) {
+        StatementStatisticsStatus status = status();
+        if (!status.usable()) {
+            return StatementStatisticsReading.notCollected(status.reason());
+        }
+        try {
+            return new StatementStatisticsReading(true, null, read(queryLike, limit));
+        } catch (MonitorException e) {
+            return StatementStatisticsReading.notCollected(e.getMessage());
+        }
+    }
+
+    /** Whether shared_preload_libraries names pg_stat_statements; null when this user may not read it. */
+    private static Boolean preloaded(Connection connection) {
+        try {
+            String libraries = Jdbc.list(connection, "SELECT current_setting('shared_preload_libraries')",
+                    row -> row.getString(1)).get(0);
+            for (String library : libraries.split(",")) {
+                if (library.strip().replace("\"", "").replace("'", "").equals("pg_stat_statements")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
     void reset() {
         try (Connection connection = dataSource.getConnection()) {
             String schema = requireSchema(connection);

@@ -54,10 +54,15 @@ public final class BackendTermination {
     }
 
     public static Result run(DataSource pool, Subjects subjects, Implementation implementation) {
+        return result(implementation, faults(pool, subjects, implementation));
+    }
+
+    /** Every point of both scenarios, with the rows each fault left and what a whole activation writes. */
+    static List<Fault> faults(DataSource pool, Subjects subjects, Implementation implementation) {
         KillSwitch killSwitch = new KillSwitch(pool);
         TrialActivation hooked = implementation.create(Jdbis.create(StatementHook.wrap(pool, killSwitch)));
         TrialActivation plain = implementation.create(Jdbis.create(pool));
-        List<Point> points = new ArrayList<>();
+        List<Fault> faults = new ArrayList<>();
         for (boolean denied : new boolean[] {false, true}) {
             String scenario = denied ? "denied" : "activated";
             // A clean run of the scenario: how many round trips, and what a whole activation writes.
@@ -70,17 +75,26 @@ public final class BackendTermination {
             int roundTrips = killSwitch.seen();
             Rows whole = FaultSql.snapshot(pool, controlUser, controlFingerprint).minus(controlBefore);
             for (int point = 1; point <= roundTrips; point++) {
-                points.add(injectAt(point, scenario, denied, pool, subjects, killSwitch, hooked, plain, whole));
+                faults.add(injectAt(point, scenario, denied, pool, subjects, killSwitch, hooked, plain, whole));
             }
         }
         killSwitch.disarm();
+        return List.copyOf(faults);
+    }
+
+    static Result result(Implementation implementation, List<Fault> faults) {
+        List<Point> points = faults.stream().map(Fault::point).toList();
         return new Result(implementation.label(), points.size(),
                 (int) points.stream().filter(Point::failedClearly).count(),
                 (int) points.stream().filter(Point::partialWrite).count(),
                 (int) points.stream().filter(Point::exactlyOnceAfterRetry).count(), points);
     }
 
-    private static Point injectAt(int point, String scenario, boolean denied, DataSource pool, Subjects subjects,
+    /** One fault: its point, the rows it left (relative to before the attempt), and a whole activation's rows. */
+    record Fault(Point point, Rows afterFault, Rows whole) {
+    }
+
+    private static Fault injectAt(int point, String scenario, boolean denied, DataSource pool, Subjects subjects,
                                   KillSwitch killSwitch, TrialActivation hooked, TrialActivation plain, Rows whole) {
         UUID user = subjects.user();
         String fingerprint = subjects.fingerprint();
@@ -101,8 +115,8 @@ public final class BackendTermination {
         boolean partial = !afterFault.equals(Rows.NONE) && !afterFault.equals(whole);
         plain.activate(Implementation.request(user, fingerprint));
         Rows afterRetry = FaultSql.snapshot(pool, user, fingerprint).minus(before);
-        return new Point(scenario, point, killSwitch.killedBefore(), failedClearly, sqlState, partial,
-                afterRetry.equals(whole), afterFault.toString());
+        return new Fault(new Point(scenario, point, killSwitch.killedBefore(), failedClearly, sqlState, partial,
+                afterRetry.equals(whole), afterFault.toString()), afterFault, whole);
     }
 
     /** For the denied scenario, a first clean activation, so that the next one is denied. */

@@ -40,7 +40,12 @@ class MonitorIndexAuditTest {
                 assertThat(finding.sizeBytes()).isPositive();
                 assertThat(finding.reason()).contains("idx_scan = 0");
                 assertThat(finding.redundantTo()).isEmpty();
+                assertThat(finding.scans()).as("citable: scanned 0 times since ...").isZero();
+                assertThat(finding.statisticsSince()).startsWith("the statistics");
             });
+            assertThat(unused).filteredOn(finding -> finding.index().equals("idx_users_password_hash"))
+                    .singleElement()
+                    .satisfies(finding -> assertThat(finding.table()).isEqualTo("users"));
             assertThat(unused).filteredOn(finding -> finding.index().equals("idx_reports_user_created"))
                     .singleElement()
                     .satisfies(finding -> assertThat(finding.table()).isEqualTo("reports"));

@@ -33,6 +33,7 @@ public final class Claims {
                 .filter(claim -> underLoad.isEmpty() || !claim.quote().equals(KpiClaims.POOL_UTILIZATION))
                 .forEach(claims::add);
         claims.addAll(underLoad);
+        claims.addAll(SafetyClaims.of(context));
         return List.copyOf(claims);
     }
 

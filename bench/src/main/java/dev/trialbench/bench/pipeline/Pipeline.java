@@ -28,6 +28,7 @@ import dev.trialbench.db.PoolConfig;
 import dev.trialbench.monitor.IndexFinding;
 import dev.trialbench.monitor.IndexUsage;
 import dev.trialbench.monitor.Monitor;
+import dev.trialbench.monitor.StatementStatisticsAvailability;
 import dev.trialbench.provision.DatabaseRequest;
 import dev.trialbench.provision.OwnDatabase;
 import dev.trialbench.provision.ProvisionedDatabase;
@@ -135,6 +136,10 @@ public final class Pipeline {
         HikariDataSource dataSource = database.dataSource();
         phases.run("migrate to BEFORE", () -> migrations.migrateToBefore());
         boolean statements = monitor.ensureStatementStatistics().usable();
+        // A server given by URL may lack pg_stat_statements: say so once, with what to set, and go on without it.
+        StatementStatisticsAvailability availability = monitor.statementStatisticsAvailability();
+        availability.warning().ifPresent(warning -> out.println("   warning: " + warning));
+        String notCollected = statements ? null : availability.reason();
         SeedSummary seeded = phases.run("seed", () -> database.seed(settings.seed(), SeedProgress.terminal()));
         PgbenchReference.Result pgbench = settings.skipPgbench()
                 ? new PgbenchReference.Result(null, null, "skipped (--skip-pgbench)")
@@ -207,7 +212,7 @@ public final class Pipeline {
                 EnvironmentProbe.cpuModel(), Runtime.getRuntime().availableProcessors(), EnvironmentProbe.memoryBytes(),
                 settings.profile().jmh().forks(), settings.command());
         RunEvidence evidence = new RunEvidence(seedEvidence(seeded, pgbench), migration, cells, statementEvidence, audit,
-                databaseEvidence, phases.done());
+                databaseEvidence, phases.done(), notCollected);
         RunFolderWriter.write(folder.resolve("environment.json"), environment);
         RunFolderWriter.write(folder.resolve("evidence.json"), evidence);
         if (reliability != null) {

@@ -3,10 +3,14 @@ package dev.trialbench.bench.pipeline;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.trialbench.bench.profile.RunProfile;
 import dev.trialbench.bench.runfolder.ReliabilityEvidence;
+import dev.trialbench.bench.runfolder.SafetyEvidence;
 import dev.trialbench.db.DatabaseUnavailableException;
 import dev.trialbench.db.Jdbis;
 import dev.trialbench.db.Migrations;
 import dev.trialbench.db.PoolConfig;
+import dev.trialbench.monitor.ForeignKeyFinding;
+import dev.trialbench.monitor.Monitor;
+import dev.trialbench.monitor.ReportMonitorCheck;
 import dev.trialbench.provision.OwnDatabase;
 import dev.trialbench.provision.ProvisionedDatabase;
 import dev.trialbench.reliability.BackendTermination;
@@ -14,12 +18,15 @@ import dev.trialbench.reliability.BadInputCampaign;
 import dev.trialbench.reliability.BadInputResult;
 import dev.trialbench.reliability.ConcurrencyComparison;
 import dev.trialbench.reliability.DatabaseOutage;
+import dev.trialbench.reliability.HalfWrittenActivations;
 import dev.trialbench.reliability.Implementation;
 import dev.trialbench.reliability.LockConflicts;
 import dev.trialbench.reliability.MigrationFaults;
 import dev.trialbench.reliability.PoolExhaustion;
+import dev.trialbench.reliability.QueryTimeout;
 import dev.trialbench.reliability.Subjects;
 import dev.trialbench.reliability.TimeoutEnforcement;
+import dev.trialbench.reliability.UserDeletion;
 import dev.trialbench.seed.ReservedPoolReset;
 import dev.trialbench.seed.SeedPlan;
 import java.io.PrintStream;
@@ -30,10 +37,12 @@ import java.util.List;
 /**
  * The pipeline's reliability step, after the AFTER measurements: the fault experiments of
  * {@code dev.trialbench.reliability} on the run's database and server, with sizes from the profile,
- * activating only the seeded reserved pool. Order: backend terminations (both implementations), pool
- * exhaustion, timeouts, deadlocks and serialization failures, the race on the AFTER schema, the
+ * activating only the seeded reserved pool. Order: Fix 6's monitor against the plans (first, while the
+ * statistics are those of the measured workload), the foreign keys without an index, one user deleted
+ * (rolled back), backend terminations (both implementations), pool exhaustion, timeouts (with and
+ * without Fix 4's settings), deadlocks and serialization failures, the race on the AFTER schema, the
  * server stopped and restarted under load (embedded only); then the schema goes back to BEFORE for
- * the race on that schema, and forward to AFTER again. The rows the step wrote are deleted before
+ * the race, the backend terminations and the user deletion on that schema, and forward to AFTER again. The rows the step wrote are deleted before
  * each schema change and at the end, so the database is left as the measurements left it.
  * Not thread-safe; one run at a time.
  */
@@ -55,13 +64,17 @@ final class ReliabilityStep {
         // The experiments need users and fingerprints without history; the load runs before this step used them.
         ReservedPoolReset.run(Jdbis.create(dataSource), plan);
         try {
-            List<BackendTermination.Result> terminations = new ArrayList<>();
-            for (Implementation implementation : List.of(Implementation.NAIVE, Implementation.BATCHED)) {
-                terminations.add(BackendTermination.run(dataSource, subjects, implementation));
-            }
+            ReportMonitorCheck reportMonitor = ReportMonitorCheck.run(dataSource, StatementEvidenceCollector.statements(),
+                    StatementEvidenceCollector.sampleValues(Jdbis.create(dataSource), plan));
+            List<ForeignKeyFinding> foreignKeys = new Monitor(dataSource).foreignKeysWithoutIndex();
+            List<UserDeletion> deletions = new ArrayList<>(List.of(UserDeletion.run(dataSource)));
+            out.println("   monitor queries, foreign keys and user deletion done");
+            List<HalfWrittenActivations> halfWritten = new ArrayList<>(halfWritten(dataSource, subjects));
+            List<BackendTermination.Result> terminations = halfWritten.stream().map(HalfWrittenActivations::detail).toList();
             out.println("   backend terminations done");
             PoolExhaustion.Result pool = PoolExhaustion.run(base, subjects, Duration.ofMillis(250));
             List<TimeoutEnforcement.Case> timeouts = TimeoutEnforcement.run(base, subjects);
+            QueryTimeout queryTimeout = QueryTimeout.run(base);
             LockConflicts.Result conflicts = LockConflicts.run(base, subjects, faults.deadlocks(), faults.serializationFailures());
             out.println("   pool, timeouts, deadlocks and serialization failures done");
             List<ConcurrencyComparison.Cell> concurrency = new ArrayList<>(race(base, subjects, faults, "after"));
@@ -70,6 +83,9 @@ final class ReliabilityStep {
             cleanUp(dataSource, subjects);
             migrations.revertToBefore();
             concurrency.addAll(0, race(base, subjects, faults, "before"));
+            halfWritten.addAll(0, halfWritten(dataSource, subjects));
+            deletions.add(0, UserDeletion.run(dataSource));
+            out.println("   backend terminations and user deletion before the migrations done");
             cleanUp(dataSource, subjects);
             migrations.migrateToAfter();
             List<ReliabilityEvidence.Tally> badInputs = badInputs(dataSource, plan);
@@ -77,7 +93,8 @@ final class ReliabilityStep {
             List<ReliabilityEvidence.Tally> migrationFaults = migrationFaults(server);
             out.println("   migration faults done");
             return new ReliabilityEvidence(terminations, pool, timeouts, conflicts, outage, concurrency, badInputs,
-                    migrationFaults, null, Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+                    migrationFaults, null, Math.round((System.nanoTime() - start) / 1e7) / 100.0,
+                    new SafetyEvidence(halfWritten, queryTimeout, deletions, foreignKeys, reportMonitor));
         } finally {
             cleanUp(dataSource, subjects);
         }
@@ -118,6 +135,15 @@ final class ReliabilityStep {
         } finally {
             scratch.forEach(OwnDatabase::close);
         }
+    }
+
+    /** The backend terminated between the writes of each path, on the schema the database is in now. */
+    private static List<HalfWrittenActivations> halfWritten(HikariDataSource dataSource, Subjects subjects) {
+        List<HalfWrittenActivations> results = new ArrayList<>();
+        for (Implementation implementation : List.of(Implementation.NAIVE, Implementation.BATCHED)) {
+            results.add(HalfWrittenActivations.measure(dataSource, subjects, implementation));
+        }
+        return results;
     }
 
     /** The outage experiment; a server that could not be stopped is reported as a skip, not a failed run. */

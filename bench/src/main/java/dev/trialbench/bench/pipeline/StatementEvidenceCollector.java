@@ -75,7 +75,7 @@ final class StatementEvidenceCollector {
     }
 
     /** Values that exist in the seeded data, so plans are those of real lookups. */
-    private static Map<String, Object> sampleValues(Jdbi jdbi, SeedPlan plan) {
+    static Map<String, Object> sampleValues(Jdbi jdbi, SeedPlan plan) {
         Map<String, Object> values = new HashMap<>();
         values.put("userId", plan.activeUser(1));
         values.put("fingerprint", plan.existingFingerprint(1));

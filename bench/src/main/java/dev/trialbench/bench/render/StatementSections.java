@@ -5,6 +5,7 @@ import dev.trialbench.bench.render.Document.Block;
 import dev.trialbench.bench.render.Document.Paragraph;
 import dev.trialbench.bench.render.Document.Section;
 import dev.trialbench.bench.render.Document.Table;
+import dev.trialbench.bench.runfolder.EvidenceLookup;
 import dev.trialbench.bench.runfolder.RunEvidence;
 import dev.trialbench.bench.runfolder.RunEvidence.StatementEvidence;
 import dev.trialbench.bench.runfolder.StatementBreakdown;
@@ -19,7 +20,26 @@ final class StatementSections {
 
     static List<Section> of(RunEvidence evidence) {
         StatementBreakdown breakdown = StatementBreakdown.of(evidence);
-        return List.of(breakdown(breakdown), planChanges(breakdown));
+        Section time = evidence.statementStatisticsNotCollected() != null
+                ? notCollected(evidence.statementStatisticsNotCollected(), breakdown)
+                : breakdown(breakdown);
+        return List.of(time, planChanges(breakdown));
+    }
+
+    /**
+     * Without pg_stat_statements the calls and times are not collected (not zero): say so, and which
+     * statements still scan a table after the migrations, from their plans.
+     */
+    private static Section notCollected(String reason, StatementBreakdown breakdown) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Paragraph(Inline.bold("Not collected") + ": pg_stat_statements could not be read on this server ("
+                + reason + "), so calls, times and blocks per statement are not collected."));
+        List<String> scanning = breakdown.after().stream().filter(statement -> !EvidenceLookup.list(statement.seqScans()).isEmpty())
+                .map(statement -> Inline.code(statement.name()) + " (" + String.join(", ", statement.seqScans()) + ")")
+                .toList();
+        blocks.add(new Paragraph("Still scanning after the migrations, from the plans (Seq Scan nodes): "
+                + (scanning.isEmpty() ? "none." : String.join(", ", scanning) + ".")));
+        return new Section("statements", "Where the time goes after the migrations", blocks);
     }
 
     private static Section breakdown(StatementBreakdown breakdown) {

@@ -24,6 +24,9 @@ import java.util.List;
  * @param migrationFaults migration faults provoked and handled; null until that experiment is wired in
  * @param security        security checks made and passed; null until that experiment is wired in
  * @param seconds         wall time of the step
+ * @param safety          evidence for the report's safety claims (half-written activations, query timeout,
+ *                        deleting a user, foreign keys without an index, Fix 6's monitor); null in runs
+ *                        made before it was recorded
  */
 public record ReliabilityEvidence(
         List<BackendTermination.Result> terminations,
@@ -35,7 +38,8 @@ public record ReliabilityEvidence(
         List<Tally> badInputs,
         List<Tally> migrationFaults,
         List<Tally> security,
-        double seconds) {
+        double seconds,
+        SafetyEvidence safety) {
 
     /**
      * A family of checks another experiment ran: how many it tried and how many went as they must.
@@ -51,6 +55,6 @@ public record ReliabilityEvidence(
     /** The same evidence with the security checks, which run once the run folder's files are written. */
     public ReliabilityEvidence withSecurity(List<Tally> checks) {
         return new ReliabilityEvidence(terminations, poolExhaustion, timeouts, lockConflicts, outage, concurrency, badInputs,
-                migrationFaults, checks, seconds);
+                migrationFaults, checks, seconds, safety);
     }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param audit      the index audit after the AFTER measurements
  * @param database   database-wide figures per schema state (hit ratios, deadlocks, rollbacks)
  * @param phases     wall time of each pipeline phase, in order
+ * @param statementStatisticsNotCollected why pg_stat_statements could not be read (the statements' calls and
+ *                   times are then not collected, not zero); null when it was, or in runs made before this was recorded
  */
 public record RunEvidence(
         SeedEvidence seed,
@@ -23,7 +25,8 @@ public record RunEvidence(
         List<StatementEvidence> statements,
         IndexAudit audit,
         List<DatabaseEvidence> database,
-        List<Phase> phases) {
+        List<Phase> phases,
+        String statementStatisticsNotCollected) {
 
     /** Rows and speed of the seed; pgbench figures are null when pgbench was not available. */
     public record SeedEvidence(long rows, long heapBytes, double seconds, double heapMegabytesPerSecond,

@@ -36,6 +36,8 @@ class ReliabilityStepTest {
             SeedConfig config = SeedConfig.of(42, 0.01, Instant.now().truncatedTo(ChronoUnit.SECONDS));
             database.prepare(config, true, SeedProgress.none());
             String rowsBefore = writtenRows(database);
+            // As the pipeline does at its start, so that Fix 6's analyzeSlowQueries has a view to read.
+            new dev.trialbench.monitor.Monitor(database.dataSource()).ensureStatementStatistics();
 
             ReliabilityEvidence evidence = ReliabilityStep.run(database, SeedPlan.of(config), RunProfile.QUICK.faults(),
                     new PrintStream(new ByteArrayOutputStream()));
@@ -48,6 +50,16 @@ class ReliabilityStepTest {
             assertThat(evidence.terminations()).filteredOn(result -> result.implementation().equals("batched"))
                     .extracting(BackendTermination.Result::partialWrites).containsExactly(0);
             assertThat(evidence.outage().tokensLost()).isZero();
+            // The safety claims' evidence: both paths on both schemas, a user deleted on each, Fix 6's monitor.
+            assertThat(evidence.safety().halfWritten()).extracting(result -> result.implementation() + "@" + result.schema())
+                    .containsExactly("naive@before", "batched@before", "naive@after", "batched@after");
+            assertThat(evidence.safety().halfWritten()).filteredOn(result -> result.implementation().equals("batched"))
+                    .allSatisfy(result -> assertThat(result.halfWritten()).isZero());
+            assertThat(evidence.safety().queryTimeout().after().sqlState()).isEqualTo("57014");
+            assertThat(evidence.safety().userDeletions()).extracting(dev.trialbench.reliability.UserDeletion::schema)
+                    .containsExactly("before", "after");
+            assertThat(evidence.safety().foreignKeysWithoutIndex()).isNotEmpty();
+            assertThat(evidence.safety().reportMonitor().analyzeSlowQueries().asWrittenSqlState()).isEqualTo("42703");
             assertThat(migrations.state()).isEqualTo(Migrations.SchemaState.AFTER);
             assertThat(writtenRows(database)).isEqualTo(rowsBefore);
             assertThat(Sql.queryLong(database.dataSource(), "SELECT count(*) FROM pg_database WHERE datname LIKE '"

@@ -101,6 +101,6 @@ class ReliabilitySectionTest {
                         14, 0, 14, 0),
                 List.of(new ConcurrencyComparison.Cell("naive", "before", 14, 14, 0, 0, new InvariantReport(4, 4, 6, 0, 0), 3),
                         new ConcurrencyComparison.Cell("batched", "before", 14, 10, 4, 0, InvariantReport.CLEAN, 3)),
-                null, null, null, 21.5);
+                null, null, null, 21.5, null);
     }
 }
