@@ -219,8 +219,18 @@ public final class Answers {
     }
 
     static Answer statement(ClaimContext context) {
-        return new Answer(STATEMENT, null, dominant(context.evidence().statements(CellKey.BEFORE),
-                context.evidence().statements(CellKey.AFTER)));
+        String notCollected = context.run().evidence().statementStatisticsNotCollected();
+        return new Answer(STATEMENT, null, notCollected != null ? notCollected(notCollected,
+                context.evidence().statements(CellKey.AFTER))
+                : dominant(context.evidence().statements(CellKey.BEFORE), context.evidence().statements(CellKey.AFTER)));
+    }
+
+    /** Without pg_stat_statements no statement's time is known: say why, and which still scan, from their plans. */
+    static String notCollected(String reason, List<StatementEvidence> after) {
+        List<String> scanning = after.stream().filter(statement -> !EvidenceLookup.list(statement.seqScans()).isEmpty())
+                .map(statement -> statement.name() + " (" + String.join(", ", statement.seqScans()) + ")").sorted().toList();
+        return "not collected: pg_stat_statements could not be read on this server (" + reason + "); still scanning after"
+                + " the migrations, from the plans: " + (scanning.isEmpty() ? "none" : String.join(", ", scanning));
     }
 
     /**

@@ -109,6 +109,16 @@ class AnswersTest {
         assertThat(Answers.dominant(List.of(), List.of())).startsWith("not recorded");
     }
 
+    @Test
+    void withoutStatementStatisticsTheDominantStatementIsNotCollectedAndThePlansSayWhatStillScans() {
+        StatementEvidence scanAfter = statement("after", "FRAUD", 0, List.of("payments"));
+        StatementEvidence listingAfter = statement("after", "LISTING", 0, List.of());
+
+        assertThat(Answers.notCollected("no extension", List.of(listingAfter, scanAfter)))
+                .isEqualTo("not collected: pg_stat_statements could not be read on this server (no extension); still"
+                        + " scanning after the migrations, from the plans: FRAUD (payments)");
+    }
+
     private static StatementEvidence statement(String schema, String name, double totalMillis, List<String> seqScans) {
         return new StatementEvidence(schema, name, "SELECT 1", (long) totalMillis, 1.0, totalMillis, 1, 0, "plan",
                 List.of(), seqScans);
