@@ -77,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         SeedConfig seedConfig = parsed.withLargeReservedPool();
         String command = "./trialbench run --profile " + chosen.name() + " --scale " + scaleText
-                + " --seed " + seed + (publish ? " --publish" : "");
+                + " --seed " + seed + database.commandPart() + (publish ? " --publish" : "");
         Path outputDirectory = publish ? Path.of("results") : out;
         List<RoundTrip> roundTrips = rtt == null ? chosen.roundTrips() : RoundTrip.parseAll(rtt);
         if (!roundTrips.isEmpty()) {
