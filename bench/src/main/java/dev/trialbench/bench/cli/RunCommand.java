@@ -68,6 +68,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        var request = database.toRequest(); // a bad --db, URL or --pg-major is refused before the run waits its turn
         RunProfile chosen = RunProfile.parse(profile);
         String scaleText = scale == null || scale.isBlank() ? chosen.scaleText() : scale;
         SeedConfig parsed = SeedConfig.parse(seed, scaleText, Instant.now().truncatedTo(ChronoUnit.SECONDS));
@@ -90,7 +91,7 @@ public final class RunCommand implements Callable<Integer> {
             command += " --skip-reliability";
         }
         try (var session = dev.trialbench.bench.pipeline.RunSession.start()) { // waits its turn; cleans up on Ctrl-C
-            new Pipeline(new Pipeline.Settings(database.toRequest(), chosen, seedConfig, outputDirectory, keepDatabase,
+            new Pipeline(new Pipeline.Settings(request, chosen, seedConfig, outputDirectory, keepDatabase,
                     skipPgbench, skipReliability, roundTrips, !skipLoad, command), System.out).run();
         }
         return 0;

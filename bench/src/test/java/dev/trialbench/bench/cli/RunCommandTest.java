@@ -27,4 +27,20 @@ class RunCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(terminal.err()).contains("--rtt").contains("'fast'");
     }
+
+    @Test
+    void unknownPostgresMajorExitsTwoNamingTheFlagAndTheVariable() {
+        int exit = TrialbenchCommand.execute("run", "--pg-major", "14");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(terminal.err()).contains("--pg-major").contains("TRIALBENCH_PG_MAJOR").contains("15, 16, 17, 18");
+    }
+
+    @Test
+    void postgresMajorWithAContainerExitsTwo() {
+        int exit = TrialbenchCommand.execute("run", "--db", "container", "--pg-major", "15");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(terminal.err()).contains("--pg-major").contains("--db embedded");
+    }
 }
