@@ -48,6 +48,11 @@ public final class MatrixReport {
 
     /** Writes {@code <out>/matrix.md} from the given run folders and returns its path. */
     public static Path write(List<Path> runFolders, Path out) {
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + out, e);
+        }
         return Reports.writeText(out.resolve(FILE), render(read(runFolders), out));
     }
 
@@ -89,7 +94,7 @@ public final class MatrixReport {
                 .append(" matrix` from the run folders alone: do not edit by hand. Each run is judged on its own by the")
                 .append(" claims of its report; this page only sets the verdicts and plans side by side.\n\n");
         text.append(table(List.of("major", "PostgreSQL", "run", "profile", "scale", "git sha", "claims"),
-                columns.stream().map(column -> List.of(String.valueOf(column.major()),
+                columns.stream().map(column -> List.of(column.label(),
                         column.run().environment().postgresVersion(), link(column.run(), out),
                         column.run().environment().profile(),
                         dev.trialbench.bench.format.Numbers.plain(column.run().environment().scale()),
@@ -98,8 +103,9 @@ public final class MatrixReport {
         long differing = verdicts.values().stream().filter(MatrixReport::differ).count();
         text.append("\n## Verdicts per claim\n\n");
         text.append(differing == 0 ? "Every claim has the same verdict on every major"
-                : differing + " of " + verdicts.size() + " claims have verdicts that differ between majors (marked **differs**)")
-                .append("; \"-\" is a claim that run did not judge.\n\n");
+                : differing + " of " + verdicts.size() + " claims have verdicts that differ between the runs (marked **differs**)")
+                .append("; \"-\" is a claim that run did not judge. A verdict that rests on a timing can change from one")
+                .append(" run to the next on the same major: repeat the runs before reading a difference as the major's doing.\n\n");
         List<String> header = new ArrayList<>(List.of("claim"));
         columns.forEach(column -> header.add(column.label()));
         header.add("");

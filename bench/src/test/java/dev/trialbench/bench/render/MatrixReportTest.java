@@ -76,7 +76,7 @@ class MatrixReportTest {
             }
         }
         assertThat(changed).as("the planted idempotency change turns one verdict").isEqualTo(1);
-        assertThat(text).contains("1 of " + on17.size() + " claims have verdicts that differ between majors");
+        assertThat(text).contains("1 of " + on17.size() + " claims have verdicts that differ between the runs");
     }
 
     @Test
@@ -102,6 +102,8 @@ class MatrixReportTest {
     @Test
     void sameMajorTwiceGetsNumberedColumnsAndOneRunIsRefused() throws IOException {
         Path again = Fixture.copy(matrix.resolve("pg17-again"), "2026-12-06_def_vm");
+        MatrixReport.write(List.of(pg17, again), dir.resolve("new-folder"));
+        assertThat(Files.readString(dir.resolve("new-folder").resolve("matrix.md"))).contains("| 17 (2) | PostgreSQL 17.6");
         MatrixReport.write(List.of(pg17, again), dir);
         assertThat(Files.readString(dir.resolve("matrix.md"))).contains("| claim | 17 (1) | 17 (2) |  |")
                 .contains("Every claim has the same verdict on every major")
