@@ -51,17 +51,29 @@ final class XyCharts {
         line.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
     }
 
-    /**
-     * A log y axis from {@link #decades}: over two decades or fewer a label at 1..9 of each decade,
-     * over more a label at each decade (more would crowd).
-     */
+    /** A log y axis from {@link #decades}, with a tick at 1..9 of each decade and a label at 1, 2 and 5. */
     static void logarithmicY(XYChart chart, List<Double> plotted) {
         double[] range = decades(plotted);
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmicDecadeOnly(range[1] / range[0] > 100.5);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
         chart.getStyler().setYAxisDecimalPattern("#,##0.#");
+        chart.getStyler().setYAxisTickLabelsFormattingFunction(XyCharts::logLabel);
         chart.getStyler().setYAxisMin(range[0]);
         chart.getStyler().setYAxisMax(range[1]);
+    }
+
+    /** {@code 1}, {@code 2}, {@code 5}, {@code 1,000} ... for the ticks at 1, 2 and 5 of a decade; empty for the others. */
+    static String logLabel(double value) {
+        if (!(value > 0)) {
+            return "";
+        }
+        double mantissa = value / Math.pow(10, Math.floor(Math.log10(value) + 1e-9));
+        long rounded = Math.round(mantissa);
+        if (Math.abs(mantissa - rounded) > 1e-6 || !(rounded == 1 || rounded == 2 || rounded == 5)) {
+            return "";
+        }
+        return new java.text.DecimalFormat("#,##0.###", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
+                .format(value);
     }
 
     /** Writes the PNG and the SVG; {@code what} names the chart in an error. */

@@ -80,6 +80,15 @@ class ChartsTest {
     }
 
     @Test
+    void aLogAxisLabelsOneTwoAndFiveOfEachDecadeWhateverTheLocale() {
+        assertThat(XyCharts.logLabel(0.2)).isEqualTo("0.2");
+        assertThat(XyCharts.logLabel(0.3)).isEmpty();
+        assertThat(XyCharts.logLabel(5)).isEqualTo("5");
+        assertThat(XyCharts.logLabel(20_000)).isEqualTo("20,000");
+        assertThat(XyCharts.logLabel(0)).isEmpty();
+    }
+
+    @Test
     void thePoolSweepChartHasALogAxisFromDecadeToDecadeWithLabelsBetween() {
         dev.trialbench.bench.runfolder.LoadRuns load = dev.trialbench.bench.runfolder.LoadRuns.read(
                 dev.trialbench.bench.runfolder.RunFolder.read(Fixture.copyAll(temp)));
@@ -92,7 +101,9 @@ class ChartsTest {
         assertThat(Math.log10(high)).isEqualTo(Math.rint(Math.log10(high)));
         assertThat(high / low).isGreaterThanOrEqualTo(100);
         assertThat(chart.getStyler().isYAxisLogarithmic()).isTrue();
-        assertThat(chart.getStyler().getYAxisDecimalPattern()).isEqualTo("#,##0.#");
+        assertThat(List.of(10.0, 20.0, 30.0, 50.0, 70.0, 100.0, 200.0, 500.0, 900.0, 1000.0).stream()
+                .map(chart.getStyler().getYAxisTickLabelsFormattingFunction()).toList())
+                .containsExactly("10", "20", "", "50", "", "100", "200", "500", "", "1,000");
         assertThat(chart.getSeriesCollection()).allSatisfy(series -> {
             for (double y : series.getYData()) {
                 assertThat(y).isBetween(low, high);
