@@ -32,10 +32,10 @@ final class SafetyClaims {
     private static final String RELIABILITY = RunFolder.RELIABILITY;
 
     /** A Fix 2 index: the report's words for it, what it is for, and whether the workload makes that lookup. */
-    private record Fix2(String index, String quote, Purpose purpose, String why) {
+    record Fix2(String index, String quote, Purpose purpose, String why) {
     }
 
-    private static final List<Fix2> FIX_2 = List.of(
+    static final List<Fix2> FIX_2 = List.of(
             new Fix2("idx_users_google_id", "`users.google_id` - No index for OAuth lookups", Purpose.NOT_EXERCISED,
                     "this workload makes no OAuth lookup"),
             new Fix2("idx_users_password_hash", "`users.password_hash` - No index for email/password auth",
