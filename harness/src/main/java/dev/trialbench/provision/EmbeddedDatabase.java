@@ -13,7 +13,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * An embedded PostgreSQL (zonky's binaries, version pinned in the pom) in a temporary folder,
+ * An embedded PostgreSQL (zonky's binaries: the bundled major pinned in the pom, or another
+ * {@link PostgresMajor} from its fetched jar) in a temporary folder,
  * started with {@link ServerSettings#benchmarkSettings()}. As root, zonky runs the server inside a
  * user namespace ({@code unshare -U}); where that is not allowed, start fails and the message says
  * which other ways there are.
@@ -31,16 +32,24 @@ final class EmbeddedDatabase implements ProvisionedDatabase {
     }
 
     static EmbeddedDatabase start(String reason) {
+        return start(PostgresMajor.of(PostgresMajor.DEFAULT), reason);
+    }
+
+    static EmbeddedDatabase start(PostgresMajor major, String reason) {
         Set<Path> before = leftovers();
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))
                     .setCleanDataDirectory(true);
+            major.resolver().ifPresent(builder::setPgBinaryResolver);
             for (Map.Entry<String, String> setting : ServerSettings.benchmarkSettings().entrySet()) {
                 builder.setServerConfig(setting.getKey(), setting.getValue());
             }
             EmbeddedPostgres postgres = builder.start();
-            return new EmbeddedDatabase(postgres, reason + "; embedded PostgreSQL on port " + postgres.getPort());
+            return new EmbeddedDatabase(postgres, reason + "; embedded PostgreSQL on port " + postgres.getPort()
+                    + " (major " + major.major() + ", binaries " + major.binariesVersion() + ")");
+        } catch (DatabaseUnavailableException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             removeNewLeftovers(before);
             String cause = String.valueOf(e.getMessage());

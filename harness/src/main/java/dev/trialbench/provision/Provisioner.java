@@ -28,7 +28,8 @@ public final class Provisioner {
         ProvisionedDatabase database = switch (request.kind()) {
             case URL -> ExternalDatabase.connect(request, "--db url: the JDBC URL that was given");
             case CONTAINER -> ContainerDatabase.start("--db container was asked for");
-            case EMBEDDED -> EmbeddedDatabase.start("--db embedded was asked for");
+            case EMBEDDED -> EmbeddedDatabase.start(request.embeddedMajor(), request.pgMajor() == null
+                    ? "--db embedded was asked for" : "--db embedded --pg-major " + request.pgMajor().major() + " was asked for");
             case AUTO -> auto(request);
         };
         LOG.info("Database: {} ({})", database.kind().label(), database.reason());
@@ -53,7 +54,7 @@ public final class Provisioner {
             why = "auto: no JDBC URL was given and no Docker engine answers";
         }
         try {
-            return EmbeddedDatabase.start(why);
+            return EmbeddedDatabase.start(request.embeddedMajor(), why);
         } catch (DatabaseUnavailableException e) {
             tried.append("  - embedded: ").append(e.getMessage()).append('\n');
         }

@@ -2,6 +2,7 @@ package dev.trialbench.bench.cli;
 
 import dev.trialbench.provision.DatabaseKind;
 import dev.trialbench.provision.DatabaseRequest;
+import dev.trialbench.provision.PostgresMajor;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,7 +27,18 @@ public final class DatabaseOptions {
             description = "Password for --jdbc-url; prefer the variable TRIALBENCH_DB_PASSWORD (flags show in ps).")
     String password;
 
+    @Option(names = "--pg-major", paramLabel = "MAJOR", defaultValue = "${env:TRIALBENCH_PG_MAJOR}",
+            description = "PostgreSQL major for --db embedded: 15, 16, 17 (default, bundled) or 18; the others are fetched"
+                    + " once with ./trialbench fetch-pg MAJOR. Implies --db embedded under auto. Variable TRIALBENCH_PG_MAJOR.")
+    String pgMajor;
+
     public DatabaseRequest toRequest() {
-        return new DatabaseRequest(DatabaseKind.parse(kind), jdbcUrl, user, password == null ? "" : password);
+        return new DatabaseRequest(DatabaseKind.parse(kind), jdbcUrl, user, password == null ? "" : password,
+                pgMajor == null || pgMajor.isBlank() ? null : PostgresMajor.parse(pgMajor));
+    }
+
+    /** The {@code --pg-major N} part of a recorded command line; empty when the default was used. */
+    String commandPart() {
+        return pgMajor == null || pgMajor.isBlank() ? "" : " --pg-major " + PostgresMajor.parse(pgMajor).major();
     }
 }

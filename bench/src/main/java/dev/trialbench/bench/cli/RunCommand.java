@@ -68,6 +68,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        var request = database.toRequest(); // a bad --db, URL or --pg-major is refused before the run waits its turn
+        if (request.kind() == dev.trialbench.provision.DatabaseKind.EMBEDDED) {
+            request.embeddedMajor().requireBinaries(); // so is a major whose binaries are not fetched
+        }
         RunProfile chosen = RunProfile.parse(profile);
         String scaleText = scale == null || scale.isBlank() ? chosen.scaleText() : scale;
         SeedConfig parsed = SeedConfig.parse(seed, scaleText, Instant.now().truncatedTo(ChronoUnit.SECONDS));
@@ -77,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         SeedConfig seedConfig = parsed.withLargeReservedPool();
         String command = "./trialbench run --profile " + chosen.name() + " --scale " + scaleText
-                + " --seed " + seed + (publish ? " --publish" : "");
+                + " --seed " + seed + database.commandPart() + (publish ? " --publish" : "");
         Path outputDirectory = publish ? Path.of("results") : out;
         List<RoundTrip> roundTrips = rtt == null ? chosen.roundTrips() : RoundTrip.parseAll(rtt);
         if (!roundTrips.isEmpty()) {
@@ -90,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
             command += " --skip-reliability";
         }
         try (var session = dev.trialbench.bench.pipeline.RunSession.start()) { // waits its turn; cleans up on Ctrl-C
-            new Pipeline(new Pipeline.Settings(database.toRequest(), chosen, seedConfig, outputDirectory, keepDatabase,
+            new Pipeline(new Pipeline.Settings(request, chosen, seedConfig, outputDirectory, keepDatabase,
                     skipPgbench, skipReliability, roundTrips, !skipLoad, command), System.out).run();
         }
         return 0;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "trialbench", mixinStandardHelpOptions = true, version = CommandLineSetup.VERSION,
         description = "Proves or disproves a database optimization report with numbers.",
-        subcommands = {RunCommand.class, ServeCommand.class, ReportCommand.class,
+        subcommands = {RunCommand.class, ServeCommand.class, ReportCommand.class, MatrixCommand.class,
             dev.trialbench.bench.gate.GateCommand.class, dev.trialbench.bench.gate.BaselineCommand.class,
             dev.trialbench.bench.gate.ExportCommand.class})
 public final class TrialbenchCommand implements Runnable {

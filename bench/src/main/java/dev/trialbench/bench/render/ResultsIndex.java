@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code results/README.md}: every run folder, newest first, with its headline figures, generated
- * from the folders alone. A folder that holds raw files but cannot be read is listed with the reason,
+ * from the folders alone; then every matrix folder ({@link MatrixReport}) with its majors. A folder that holds raw files but cannot be read is listed with the reason,
  * not left out. Stateless.
  */
 public final class ResultsIndex {
@@ -44,15 +44,56 @@ public final class ResultsIndex {
                 .append("results` from the run folders alone: do not edit by hand. Activation is naive before against")
                 .append(" batched after (the report's comparison), listing is 1000 records before against after; both")
                 .append(" are JMH means.\n\n");
-        if (entries.isEmpty()) {
+        List<Path> matrices = matrices(resultsDir);
+        if (entries.isEmpty() && matrices.isEmpty()) {
             return out.append("No run yet.\n").toString();
         }
+        if (!entries.isEmpty()) {
+            table(out, entries, resultsDir);
+        }
+        if (!matrices.isEmpty()) {
+            out.append(entries.isEmpty() ? "" : "\n").append("## PostgreSQL majors\n\n")
+                    .append("The same pipeline on several PostgreSQL majors (`./trialbench run --pg-major`), set side by side")
+                    .append(" by `./trialbench matrix`; each matrix folder holds its runs.\n\n")
+                    .append("| date | matrix | PostgreSQL | verdicts that differ | plans that differ |\n")
+                    .append("|---|---|---|---|---|\n");
+            for (Path matrix : matrices) {
+                out.append(matrixRow(matrix, resultsDir)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static void table(StringBuilder out, List<Entry> entries, Path resultsDir) {
         out.append("| date | run | host | profile | scale | activation before -> after | listing before -> after | claims |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         for (Entry entry : entries) {
             out.append(entry.run() == null ? unreadable(entry, resultsDir) : row(entry, resultsDir)).append('\n');
         }
-        return out.toString();
+    }
+
+    private static String matrixRow(Path matrix, Path resultsDir) {
+        String name = matrix.getFileName().toString();
+        String date = name.matches("\\d{4}-\\d{2}-\\d{2}.*") ? name.substring(0, 10) : "undated";
+        String link = "[`" + name + "`](" + name + "/" + MatrixReport.FILE + ")";
+        try {
+            MatrixReport.Summary summary = MatrixReport.summary(matrix);
+            return cells(date, link, String.join(", ", summary.versions()),
+                    summary.claimsThatDiffer() + " of " + summary.claims() + " claims",
+                    summary.plansThatDiffer() + " of " + summary.statements() + " statements");
+        } catch (RunFolderException | IllegalArgumentException e) {
+            return cells(date, link, "**unreadable**: " + e.getMessage(), "", "");
+        }
+    }
+
+    /** Sub-folders holding a {@code matrix.md}, newest first by name. */
+    private static List<Path> matrices(Path resultsDir) {
+        try (Stream<Path> children = Files.list(resultsDir)) {
+            return children.filter(folder -> Files.isRegularFile(folder.resolve(MatrixReport.FILE)))
+                    .sorted(Comparator.reverseOrder()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + resultsDir, e);
+        }
     }
 
     private static String row(Entry entry, Path resultsDir) {
