@@ -192,7 +192,7 @@ class ClaimOutcomesTest {
 
     /** The safety claims ({@link SafetyClaims}), judged by {@link SafetyJudges} on the records of {@link SafetyJudgesTest}. */
     private void safety() {
-        String partial = "\"Risk: Data inconsistency on partial failures\"";
+        String partial = "\"Data inconsistency on partial failures\"";
         reach(partial, Verdict.HOLDS, () -> SafetyJudges.partialFailureRisk(List.of(SafetyJudgesTest.halfWritten("naive",
                 "before", 18, 2))));
         reach(partial, Verdict.FAILS, () -> SafetyJudges.partialFailureRisk(List.of(SafetyJudgesTest.halfWritten("naive",
@@ -247,14 +247,14 @@ class ClaimOutcomesTest {
                 21)), List.of()));
         reach(cascading, Verdict.NOT_JUDGED, () -> SafetyJudges.cascading(null, null));
 
-        String missing = "\"`findMissingIndexes()` - Check for missing indexes\" (Fix 6)";
+        String missing = "\"Check for missing indexes\" (Fix 6's `findMissingIndexes()`)";
         reach(missing, Verdict.HOLDS, () -> SafetyJudges.findMissingIndexes(SafetyJudgesTest.check(true, null, List.of())));
         reach(missing, Verdict.FAILS, () -> SafetyJudges.findMissingIndexes(SafetyJudgesTest.check(false, null, List.of())));
         reach(missing, Verdict.NOT_JUDGED, () -> SafetyJudges.findMissingIndexes(new ReportMonitorCheck(List.of(),
                 SafetyJudgesTest.slow(null, List.of()), List.of(), List.of())));
         reach(missing, Verdict.NOT_JUDGED, () -> SafetyJudges.findMissingIndexes(null));
 
-        String slow = "\"`analyzeSlowQueries()` - Queries averaging over 100ms\" (Fix 6)";
+        String slow = "\"Queries averaging over 100ms\" (Fix 6's `analyzeSlowQueries()`)";
         SlowQueryRow ours = new SlowQueryRow("/* trialbench LATEST_CARD */ SELECT ...", 10, 150, 300, true);
         SlowQueryRow theirs = new SlowQueryRow("CREATE DATABASE x", 1, 350, 350, false);
         reach(slow, Verdict.HOLDS, () -> SafetyJudges.analyzeSlowQueries(SafetyJudgesTest.check(false, null, List.of(ours))));
@@ -278,9 +278,9 @@ class ClaimOutcomesTest {
         }
     }
 
-    /** A Fix 2 row's claim: the report's words in quotes, or the index Fix 2 creates. */
+    /** A Fix 2 row's claim: the report's words for the index, in quotes. */
     private static String fix2Claim(SafetyClaims.Fix2 fix) {
-        return fix.quote().startsWith("Fix 2: ") ? fix.quote() : "\"" + fix.quote() + "\" (Fix 2)";
+        return "\"" + fix.quote() + "\" (Fix 2)";
     }
 
     private void approximately(String claim, double claimed) {
