@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The report's safety claims, each a row: "Risk: Data inconsistency on partial failures" and "Full
+ * The report's safety claims, each a row: "Data inconsistency on partial failures" and "Full
  * transaction support with automatic rollback" (backend terminated between the writes), "No query
  * timeout protection" and "30-second query timeout protection" (a statement past statement_timeout), "No
  * connection retry logic" (the outage), Fix 5's "proper cascading" (one user deleted, the foreign keys
@@ -32,10 +32,10 @@ final class SafetyClaims {
     private static final String RELIABILITY = RunFolder.RELIABILITY;
 
     /** A Fix 2 index: the report's words for it, what it is for, and whether the workload makes that lookup. */
-    private record Fix2(String index, String quote, Purpose purpose, String why) {
+    record Fix2(String index, String quote, Purpose purpose, String why) {
     }
 
-    private static final List<Fix2> FIX_2 = List.of(
+    static final List<Fix2> FIX_2 = List.of(
             new Fix2("idx_users_google_id", "`users.google_id` - No index for OAuth lookups", Purpose.NOT_EXERCISED,
                     "this workload makes no OAuth lookup"),
             new Fix2("idx_users_password_hash", "`users.password_hash` - No index for email/password auth",
@@ -43,25 +43,25 @@ final class SafetyClaims {
                     + " no query looks a user up by hash"),
             new Fix2("idx_free_trial_tokens_user_id", "`free_trial_tokens.user_id` - No index for user token lookups",
                     Purpose.EXERCISED, "the fraud check counts the user's trials"),
-            new Fix2("idx_free_trial_tokens_status", "Fix 2: `idx_free_trial_tokens_status` (free trial indexes)",
+            new Fix2("idx_free_trial_tokens_status", "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_free_trial_tokens_status",
                     Purpose.NOT_EXERCISED, "no query of this workload looks tokens up by status alone"),
             new Fix2("idx_device_fingerprints_hash", "`device_fingerprints.fingerprint_hash` - No index for device checks",
                     Purpose.EXERCISED, "the fraud check reads the device by its hash"),
-            new Fix2("idx_device_fingerprints_user", "Fix 2: `idx_device_fingerprints_user` (device fingerprinting indexes)",
+            new Fix2("idx_device_fingerprints_user", "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_device_fingerprints_user",
                     Purpose.NOT_EXERCISED, "no query of this workload looks devices up by user"),
             new Fix2("idx_fraud_flags_user_fingerprint", "`trial_fraud_flags` composite indexes missing", Purpose.EXERCISED,
                     "the fraud check reads the open flags of the user or the device"),
-            new Fix2("idx_login_sessions_ip_time", "Fix 2: `idx_login_sessions_ip_time` (login session indexes for rate limiting)",
+            new Fix2("idx_login_sessions_ip_time", "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_login_sessions_ip_time",
                     Purpose.EXERCISED, "the fraud check counts the sessions of an IP in 24 hours"),
-            new Fix2("idx_payment_verifications_card", "Fix 2: `idx_payment_verifications_card` (payment verification indexes)",
+            new Fix2("idx_payment_verifications_card", "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_payment_verifications_card",
                     Purpose.EXERCISED, "the fraud check counts the users of a card"),
-            new Fix2("idx_ascora_jobs_org_status", "Fix 2: `idx_ascora_jobs_org_status` (Ascora integration indexes)",
+            new Fix2("idx_ascora_jobs_org_status", "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_ascora_jobs_org_status",
                     Purpose.NOT_EXERCISED, "this workload has no Ascora queries"),
-            new Fix2("idx_ascora_customers_org_email", "Fix 2: `idx_ascora_customers_org_email` (Ascora integration indexes)",
+            new Fix2("idx_ascora_customers_org_email", "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_ascora_customers_org_email",
                     Purpose.NOT_EXERCISED, "this workload has no Ascora queries"),
-            new Fix2("idx_reports_user_created", "Fix 2: `idx_reports_user_created` (report performance indexes)",
+            new Fix2("idx_reports_user_created", "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_reports_user_created",
                     Purpose.EXERCISED, "the listing reads a user's newest reports"),
-            new Fix2("idx_reports_covering", "Fix 2: `idx_reports_covering` (covering index for common report queries)",
+            new Fix2("idx_reports_covering", "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_reports_covering",
                     Purpose.NOT_EXERCISED, "it leads with report_id, which no query of this workload looks up by"));
 
     private SafetyClaims() {
@@ -74,7 +74,7 @@ final class SafetyClaims {
                 : safety == null ? RELIABILITY + " was written before these experiments were recorded" : null;
         List<Claim> claims = new ArrayList<>();
         claims.add(claim(context, missing, ISSUES + ", 3. Transaction Handling Issues",
-                "Risk: Data inconsistency on partial failures", safety == null ? null
+                "Data inconsistency on partial failures", safety == null ? null
                         : SafetyJudges.partialFailureRisk(safety.halfWritten()),
                 safety == null ? null : halfWritten(safety.halfWritten(), "naive"),
                 RELIABILITY + " safety.halfWritten (naive)"));
@@ -105,13 +105,13 @@ final class SafetyClaims {
                 safety == null ? null : deletions(safety.userDeletions()),
                 RELIABILITY + " safety.userDeletions, safety.foreignKeysWithoutIndex"));
         ReportMonitorCheck monitor = safety == null ? null : safety.reportMonitor();
-        claims.add(claim(context, missing, "Fix 6", "`findMissingIndexes()` - Check for missing indexes",
+        claims.add(claim(context, missing, "Fix 6", "Check for missing indexes",
                 safety == null ? null : SafetyJudges.findMissingIndexes(monitor),
                 monitor == null ? null : "names " + monitor.findMissingIndexes().size() + " column(s); the plans still scan "
                         + monitor.lacks().stream().map(lack -> lack.table() + "." + lack.column()).distinct()
                                 .collect(Collectors.joining(", ")),
                 RELIABILITY + " safety.reportMonitor"));
-        claims.add(claim(context, missing, "Fix 6", "`analyzeSlowQueries()` - Queries averaging over 100ms",
+        claims.add(claim(context, missing, "Fix 6", "Queries averaging over 100ms",
                 safety == null ? null : SafetyJudges.analyzeSlowQueries(monitor),
                 monitor == null ? null : "as written: " + (monitor.analyzeSlowQueries().asWrittenSqlState() == null ? "ran"
                         : "SQLState " + monitor.analyzeSlowQueries().asWrittenSqlState()) + "; "

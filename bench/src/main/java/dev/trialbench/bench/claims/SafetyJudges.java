@@ -26,7 +26,7 @@ final class SafetyJudges {
     private SafetyJudges() {
     }
 
-    /** "Risk: Data inconsistency on partial failures" (the naive path, as found): borne out by half-written activations. */
+    /** "Data inconsistency on partial failures" (the naive path, as found): borne out by half-written activations. */
     static Judgement partialFailureRisk(List<HalfWrittenActivations> halfWritten) {
         List<HalfWrittenActivations> naive = of(halfWritten, NAIVE);
         if (naive.isEmpty()) {

@@ -2,6 +2,13 @@ package dev.trialbench.bench.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trialbench.bench.claims.SafetyJudges.Purpose;
+import dev.trialbench.monitor.ReportMonitorCheck;
+import dev.trialbench.monitor.ReportMonitorQueries.SlowQueries;
+import dev.trialbench.monitor.ReportMonitorQueries.SlowQueryRow;
+import dev.trialbench.reliability.DatabaseOutage;
+import dev.trialbench.reliability.QueryTimeout;
+import dev.trialbench.reliability.UserDeletion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +34,11 @@ class ClaimOutcomesTest {
     static final Path FILE = Path.of("docs", "claim-outcomes.md");
 
     /** Claims whose judge cannot FAIL, and why. */
-    static final Map<String, String> NO_FAILS = Map.of();
+    static final Map<String, String> NO_FAILS = SafetyClaims.FIX_2.stream()
+            .filter(fix -> fix.purpose() == Purpose.NOT_EXERCISED)
+            .collect(Collectors.toMap(ClaimOutcomesTest::fix2Claim, fix -> "the workload never makes the lookup it is for ("
+                    + fix.why() + "), so 0 scans leave it NOT JUDGED; only a workload making that lookup could fail it",
+                    (first, second) -> first, LinkedHashMap::new));
 
     private record Case(String claim, Verdict expected, Supplier<Judgement> judge) {
     }
@@ -174,6 +186,101 @@ class ClaimOutcomesTest {
                 Optional.of(List.of(60.0, 70.0, 80.0)), 120, 2));
         reach(poolSize, Verdict.HOLDS_ONLY_IF, () -> LoadClaims.poolSize(Optional.of(List.of(80.0, 90.0, 90.0)),
                 Optional.of(List.of(60.0, 70.0, 70.0)), 120, 2));
+
+        safety();
+    }
+
+    /** The safety claims ({@link SafetyClaims}), judged by {@link SafetyJudges} on the records of {@link SafetyJudgesTest}. */
+    private void safety() {
+        String partial = "\"Data inconsistency on partial failures\"";
+        reach(partial, Verdict.HOLDS, () -> SafetyJudges.partialFailureRisk(List.of(SafetyJudgesTest.halfWritten("naive",
+                "before", 18, 2))));
+        reach(partial, Verdict.FAILS, () -> SafetyJudges.partialFailureRisk(List.of(SafetyJudgesTest.halfWritten("naive",
+                "before", 18, 0))));
+        reach(partial, Verdict.NOT_JUDGED, () -> SafetyJudges.partialFailureRisk(null));
+        reach(partial, Verdict.NOT_JUDGED, () -> SafetyJudges.partialFailureRisk(List.of(SafetyJudgesTest.halfWritten(
+                "batched", "after", 9, 0))));
+
+        String rollback = "\"Full transaction support with automatic rollback\"";
+        reach(rollback, Verdict.HOLDS, () -> SafetyJudges.automaticRollback(List.of(SafetyJudgesTest.halfWritten("batched",
+                "before", 9, 0), SafetyJudgesTest.halfWritten("batched", "after", 9, 0))));
+        reach(rollback, Verdict.FAILS, () -> SafetyJudges.automaticRollback(List.of(SafetyJudgesTest.halfWritten("batched",
+                "before", 9, 0), SafetyJudgesTest.halfWritten("batched", "after", 9, 1))));
+        reach(rollback, Verdict.NOT_JUDGED, () -> SafetyJudges.automaticRollback(null));
+        reach(rollback, Verdict.NOT_JUDGED, () -> SafetyJudges.automaticRollback(List.of(SafetyJudgesTest.halfWritten(
+                "naive", "after", 18, 2))));
+
+        String noTimeout = "\"No query timeout protection\" (before)";
+        reach(noTimeout, Verdict.HOLDS, () -> SafetyJudges.noTimeoutBefore(SafetyJudgesTest.timeout("30s", true, true)));
+        reach(noTimeout, Verdict.FAILS, () -> SafetyJudges.noTimeoutBefore(SafetyJudgesTest.timeout("30s", true, false)));
+        reach(noTimeout, Verdict.NOT_JUDGED, () -> SafetyJudges.noTimeoutBefore(null));
+        reach(noTimeout, Verdict.NOT_JUDGED, () -> SafetyJudges.noTimeoutBefore(new QueryTimeout("30s", List.of())));
+
+        String timeout = "\"30-second query timeout protection\" (Fix 4)";
+        reach(timeout, Verdict.HOLDS, () -> SafetyJudges.timeoutAfter(SafetyJudgesTest.timeout("30s", true, true)));
+        reach(timeout, Verdict.FAILS, () -> SafetyJudges.timeoutAfter(SafetyJudgesTest.timeout("30s", false, true)));
+        reach(timeout, Verdict.FAILS, () -> SafetyJudges.timeoutAfter(SafetyJudgesTest.timeout("0", true, true)));
+        reach(timeout, Verdict.NOT_JUDGED, () -> SafetyJudges.timeoutAfter(null));
+        reach(timeout, Verdict.NOT_JUDGED, () -> SafetyJudges.timeoutAfter(new QueryTimeout("30s", List.of())));
+
+        String retry = "\"No connection retry logic\"";
+        reach(retry, Verdict.HOLDS, () -> SafetyJudges.connectionRetry(SafetyJudgesTest.outage(Map.of(503, 12))));
+        reach(retry, Verdict.HOLDS_ONLY_IF, () -> SafetyJudges.connectionRetry(SafetyJudgesTest.outage(Map.of(503, 10, 201, 2))));
+        reach(retry, Verdict.FAILS, () -> SafetyJudges.connectionRetry(SafetyJudgesTest.outage(Map.of(201, 12))));
+        reach(retry, Verdict.NOT_JUDGED, () -> SafetyJudges.connectionRetry(null));
+        reach(retry, Verdict.NOT_JUDGED, () -> SafetyJudges.connectionRetry(DatabaseOutage.Result.skipped("a url server")));
+        reach(retry, Verdict.NOT_JUDGED, () -> SafetyJudges.connectionRetry(SafetyJudgesTest.outage(Map.of())));
+
+        String cascading = "\"Add missing foreign key constraints with proper cascading\" (Fix 5)";
+        List<UserDeletion> deletions = List.of(SafetyJudgesTest.deletion("before", true, 21),
+                SafetyJudgesTest.deletion("after", true, 0));
+        reach(cascading, Verdict.HOLDS, () -> SafetyJudges.cascading(deletions, List.of()));
+        reach(cascading, Verdict.HOLDS, () -> SafetyJudges.cascading(deletions,
+                List.of(SafetyJudgesTest.unindexed("reports", "NO ACTION"))));
+        reach(cascading, Verdict.HOLDS_ONLY_IF, () -> SafetyJudges.cascading(deletions,
+                List.of(SafetyJudgesTest.unindexed("login_sessions", "CASCADE"))));
+        reach(cascading, Verdict.FAILS, () -> SafetyJudges.cascading(List.of(SafetyJudgesTest.deletion("after", true, 3)),
+                List.of()));
+        reach(cascading, Verdict.FAILS, () -> SafetyJudges.cascading(List.of(SafetyJudgesTest.deletion("after", false, 0)),
+                List.of()));
+        reach(cascading, Verdict.NOT_JUDGED, () -> SafetyJudges.cascading(List.of(SafetyJudgesTest.deletion("before", true,
+                21)), List.of()));
+        reach(cascading, Verdict.NOT_JUDGED, () -> SafetyJudges.cascading(null, null));
+
+        String missing = "\"Check for missing indexes\" (Fix 6's `findMissingIndexes()`)";
+        reach(missing, Verdict.HOLDS, () -> SafetyJudges.findMissingIndexes(SafetyJudgesTest.check(true, null, List.of())));
+        reach(missing, Verdict.FAILS, () -> SafetyJudges.findMissingIndexes(SafetyJudgesTest.check(false, null, List.of())));
+        reach(missing, Verdict.NOT_JUDGED, () -> SafetyJudges.findMissingIndexes(new ReportMonitorCheck(List.of(),
+                SafetyJudgesTest.slow(null, List.of()), List.of(), List.of())));
+        reach(missing, Verdict.NOT_JUDGED, () -> SafetyJudges.findMissingIndexes(null));
+
+        String slow = "\"Queries averaging over 100ms\" (Fix 6's `analyzeSlowQueries()`)";
+        SlowQueryRow ours = new SlowQueryRow("/* trialbench LATEST_CARD */ SELECT ...", 10, 150, 300, true);
+        SlowQueryRow theirs = new SlowQueryRow("CREATE DATABASE x", 1, 350, 350, false);
+        reach(slow, Verdict.HOLDS, () -> SafetyJudges.analyzeSlowQueries(SafetyJudgesTest.check(false, null, List.of(ours))));
+        reach(slow, Verdict.FAILS, () -> SafetyJudges.analyzeSlowQueries(SafetyJudgesTest.check(false, "42703",
+                List.of(ours))));
+        reach(slow, Verdict.FAILS, () -> SafetyJudges.analyzeSlowQueries(SafetyJudgesTest.check(false, null,
+                List.of(theirs))));
+        reach(slow, Verdict.NOT_JUDGED, () -> SafetyJudges.analyzeSlowQueries(null));
+        reach(slow, Verdict.NOT_JUDGED, () -> SafetyJudges.analyzeSlowQueries(new ReportMonitorCheck(List.of(),
+                new SlowQueries("42P01", "relation \"pg_stat_statements\" does not exist", null, "not installed",
+                        List.of()), List.of(), List.of())));
+
+        // One row per Fix 2 index, as SafetyClaims lists them (a row only for an index the run never scanned;
+        // HOLDS is what the judge gives a scanned one).
+        for (SafetyClaims.Fix2 fix : SafetyClaims.FIX_2) {
+            String claim = fix2Claim(fix);
+            reach(claim, Verdict.HOLDS, () -> SafetyJudges.fix2Index(12L, fix.purpose(), fix.why()));
+            reach(claim, fix.purpose() == Purpose.NOT_EXERCISED ? Verdict.NOT_JUDGED : Verdict.FAILS,
+                    () -> SafetyJudges.fix2Index(0L, fix.purpose(), fix.why()));
+            reach(claim, Verdict.NOT_JUDGED, () -> SafetyJudges.fix2Index(null, fix.purpose(), fix.why()));
+        }
+    }
+
+    /** A Fix 2 row's claim: the report's words for the index, in quotes. */
+    private static String fix2Claim(SafetyClaims.Fix2 fix) {
+        return "\"" + fix.quote() + "\" (Fix 2)";
     }
 
     private void approximately(String claim, double claimed) {

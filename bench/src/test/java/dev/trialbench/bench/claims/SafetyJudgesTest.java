@@ -151,7 +151,7 @@ class SafetyJudgesTest {
 
     // --- planted records ---------------------------------------------------------------------------
 
-    private static HalfWrittenActivations halfWritten(String implementation, String schema, int faults, int halfWritten) {
+    static HalfWrittenActivations halfWritten(String implementation, String schema, int faults, int halfWritten) {
         BackendTermination.Result detail = new BackendTermination.Result(implementation, faults, faults, halfWritten,
                 faults - halfWritten, List.of());
         return new HalfWrittenActivations(implementation, schema, faults, halfWritten,
@@ -159,7 +159,7 @@ class SafetyJudgesTest {
                 List.of(), detail);
     }
 
-    private static QueryTimeout timeout(String fix4, boolean afterCancelled, boolean beforeRanToEnd) {
+    static QueryTimeout timeout(String fix4, boolean afterCancelled, boolean beforeRanToEnd) {
         return new QueryTimeout(fix4, List.of(
                 new QueryTimeout.Case("after", "200ms", 600, !afterCancelled, afterCancelled ? "57014" : null,
                         afterCancelled, 201),
@@ -167,14 +167,14 @@ class SafetyJudgesTest {
                         beforeRanToEnd ? null : "57014", !beforeRanToEnd, 601)));
     }
 
-    private static DatabaseOutage.Result outage(Map<Integer, Integer> duringOutage) {
+    static DatabaseOutage.Result outage(Map<Integer, Integer> duringOutage) {
         int during = duringOutage.values().stream().mapToInt(Integer::intValue).sum();
         return new DatabaseOutage.Result(null, during + 20, Map.of(201, 20 + duringOutage.getOrDefault(201, 0),
                 503, duringOutage.getOrDefault(503, 0)), duringOutage, 1000, 6000, 1010, 5.3, 100, 200, 4.8,
                 20 + duringOutage.getOrDefault(201, 0), 0, 20, 0);
     }
 
-    private static UserDeletion deletion(String schema, boolean deleted, long left) {
+    static UserDeletion deletion(String schema, boolean deleted, long left) {
         UserDeletion.Case sessions = new UserDeletion.Case(UserDeletion.MOST_SESSIONS, Map.of("login_sessions.user_id", 21L),
                 deleted, deleted ? null : "23503", deleted ? null : "reports_created_by_user_id_fkey",
                 List.of(new UserDeletion.Lock("login_sessions", "table", "RowExclusiveLock")), List.of(), List.of(),
@@ -184,17 +184,17 @@ class SafetyJudgesTest {
         return new UserDeletion(schema, List.of(sessions, owner));
     }
 
-    private static ForeignKeyFinding unindexed(String table, String onDelete) {
+    static ForeignKeyFinding unindexed(String table, String onDelete) {
         return new ForeignKeyFinding("fk_" + table + "_user_id", "public", table, List.of("user_id"), "users", onDelete,
                 "FOREIGN KEY (user_id) REFERENCES users(user_id)", 8192, List.of(), "no index");
     }
 
-    private static SlowQueries slow(String asWrittenSqlState, List<SlowQueryRow> rows) {
+    static SlowQueries slow(String asWrittenSqlState, List<SlowQueryRow> rows) {
         return new SlowQueries(asWrittenSqlState, asWrittenSqlState == null ? null : "column \"total_time\" does not exist",
                 asWrittenSqlState == null ? "as written" : "with PostgreSQL 13 names", null, rows);
     }
 
-    private static ReportMonitorCheck check(boolean named, String asWrittenSqlState, List<SlowQueryRow> rows) {
+    static ReportMonitorCheck check(boolean named, String asWrittenSqlState, List<SlowQueryRow> rows) {
         PlanScans.StatementScans latestCard = new PlanScans.StatementScans("LATEST_CARD", List.of(
                 new PlanScans.SeqScan("payment_verifications", "(user_id = $::uuid)", List.of("user_id"))), null);
         return new ReportMonitorCheck(
