@@ -5,8 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Progress as plain INFO lines, one per table, for logs and CI output where a redrawn bar would
- * only add noise. Stateless; thread-safe.
+ * Progress as plain log lines for logs and CI output, where a redrawn bar would only add noise: one
+ * INFO line for the whole seeding, and the tables and the VACUUM at DEBUG (a run's terminal shows one
+ * line per phase). Stateless; thread-safe.
  */
 final class LoggingSeedProgress implements SeedProgress {
 
@@ -22,12 +23,12 @@ final class LoggingSeedProgress implements SeedProgress {
 
     @Override
     public void tableFinished(SeedTable table, long rows, Duration took) {
-        LOG.info("Seeded {} rows into {} in {} ms", rows, table.tableName(), took.toMillis());
+        LOG.debug("Seeded {} rows into {} in {} ms", rows, table.tableName(), took.toMillis());
     }
 
     @Override
     public void vacuumStarted() {
-        LOG.info("Running VACUUM (ANALYZE) on the seeded tables");
+        LOG.debug("Running VACUUM (ANALYZE) on the seeded tables");
     }
 
     @Override
