@@ -6,6 +6,7 @@ import dev.trialbench.db.StatementCounter;
 import dev.trialbench.monitor.Monitor;
 import dev.trialbench.monitor.Plan;
 import dev.trialbench.monitor.StatementStatistic;
+import dev.trialbench.monitor.StatementStatisticsReading;
 import dev.trialbench.listing.ReportListing;
 import dev.trialbench.seed.SeedPlan;
 import java.util.ArrayList;
@@ -36,23 +37,17 @@ final class StatementEvidenceCollector {
 
     static List<StatementEvidence> collect(String schema, Jdbi jdbi, Monitor monitor, SeedPlan plan, boolean statisticsUsable) {
         List<StatementStatistic> statistics = statisticsUsable ? monitor.statementStatistics(null, 10_000) : List.of();
+        StatementStatisticsReading reading = new StatementStatisticsReading(true, null, statistics);
         Map<String, Object> values = sampleValues(jdbi, plan);
         List<StatementEvidence> evidence = new ArrayList<>();
         for (Map.Entry<String, String> statement : statements().entrySet()) {
             String name = statement.getKey();
-            String marker = "/* trialbench " + name + " */";
-            long calls = 0;
-            double total = 0;
-            long hit = 0;
-            long read = 0;
-            for (StatementStatistic statistic : statistics) {
-                if (statistic.query().strip().startsWith(marker)) {
-                    calls += statistic.calls();
-                    total += statistic.totalExecTimeMs();
-                    hit += statistic.sharedBlocksHit();
-                    read += statistic.sharedBlocksRead();
-                }
-            }
+            // The statistics' own totals (zeros when they were not collected: the run records why apart).
+            StatementStatisticsReading.Totals totals = reading.totalsFor(name).orElseThrow();
+            long calls = totals.calls();
+            double total = totals.totalExecTimeMs();
+            long hit = totals.sharedBlocksHit();
+            long read = totals.sharedBlocksRead();
             Map<String, Object> bound = new HashMap<>(values);
             if (name.equals("NEWEST_REPORTS")) {
                 bound.put("userId", plan.heavyReportOwner(0));
