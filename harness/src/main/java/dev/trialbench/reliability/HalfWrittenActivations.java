@@ -4,6 +4,7 @@ import dev.trialbench.db.Migrations;
 import dev.trialbench.reliability.BackendTermination.Fault;
 import dev.trialbench.reliability.FaultSql.Rows;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +46,7 @@ public record HalfWrittenActivations(String implementation, String schema, int f
     public static final String OTHER = "other partial change";
 
     public HalfWrittenActivations {
-        byKind = Map.copyOf(byKind);
+        byKind = Collections.unmodifiableMap(new TreeMap<>(byKind)); // sorted: Map.copyOf iterates in a per-JVM order, and a report must regenerate byte for byte
         halfWrittenAt = List.copyOf(halfWrittenAt);
     }
 

@@ -8,10 +8,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.util.PSQLException;
@@ -88,11 +90,11 @@ public record UserDeletion(String schema, List<UserDeletion.Case> cases) {
                        Map<String, Long> leftBehind, Double executionMillis) {
 
         public Case {
-            dependentRows = Map.copyOf(dependentRows);
+            dependentRows = Collections.unmodifiableMap(new TreeMap<>(dependentRows)); // sorted, as reports print them
             locks = List.copyOf(locks);
             triggers = List.copyOf(triggers);
             tables = List.copyOf(tables);
-            leftBehind = Map.copyOf(leftBehind);
+            leftBehind = Collections.unmodifiableMap(new TreeMap<>(leftBehind));
         }
 
         /** The activity on one table, if the transaction touched it. */
