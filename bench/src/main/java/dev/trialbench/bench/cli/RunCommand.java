@@ -52,7 +52,7 @@ public final class RunCommand implements Callable<Integer> {
                     + " and activation, e.g. 1ms,5ms,20ms; 'none' for no sweep. Default: 1ms,5ms,20ms for full, none for quick.")
     List<String> rtt;
 
-    @Option(names = "--keep-database", description = "Do not drop the run's database at the end (url and container).")
+    @Option(names = "--keep-database", description = "Do not drop the run's database at the end (--db url only: an embedded or container server is stopped and removed with its data).")
     boolean keepDatabase;
 
     @Option(names = "--skip-pgbench", description = "Do not load pgbench -i as the seeding-speed reference.")

@@ -66,7 +66,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}. Variable TRIALBENCH_POOL_SIZE.")
     int poolSize;
 
-    @Option(names = "--keep-database", description = "Do not drop the database on exit (url and container).")
+    @Option(names = "--keep-database", description = "Do not drop the database on exit (--db url only: an embedded or container server is stopped and removed with its data).")
     boolean keepDatabase;
 
     @Override
@@ -131,7 +131,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("  a user's newest reports, and health:");
         out.println("    curl -s '" + url + "/users/" + owner + "/reports?limit=5'");
         out.println("    curl -s " + url + "/health");
-        out.println("Ctrl-C stops the service and drops its database (kept with --keep-database on a url or container database).");
+        out.println("Ctrl-C stops the service and drops its database (kept with --keep-database on a url database).");
     }
 
     private static String body(SeedPlan plan, int index) {

@@ -85,9 +85,13 @@ public record Baseline(int format, Source source, List<String> toleranceRule, Li
      * @param sharedBuffersRange   max - min over the baseline's runs: a statement that serves cells of
      *                             different sizes (NEWEST_REPORTS for a page of 50 and for 1000 records)
      *                             touches a mix that moves with the cells' speeds
+     * @param serverMillisMax      the largest mean execution time per call (pg_stat_statements'
+     *                             {@code mean_exec_time}, milliseconds) of any baseline run; 0 when no
+     *                             run recorded a call
      */
     public record StatementShape(String schema, String name, List<String> indexes, List<String> seqScans,
-                                 double sharedBuffersPerCall, double sharedBuffersRange, long calls) {
+                                 double sharedBuffersPerCall, double sharedBuffersRange, double serverMillisMax,
+                                 long calls) {
         public StatementShape {
             indexes = copy(indexes);
             seqScans = copy(seqScans);

@@ -104,6 +104,7 @@ public final class BaselineBuilder {
         for (StatementEvidence first : list(runs.get(0).evidence().statements())) {
             String label = first.name() + " @ " + first.schema();
             List<Double> buffers = new ArrayList<>();
+            double serverMillisMax = 0;
             long calls = Long.MAX_VALUE;
             for (RunFolder run : runs) {
                 StatementEvidence other = statement(run, first.schema(), first.name()).orElseThrow(() ->
@@ -118,12 +119,13 @@ public final class BaselineBuilder {
                 calls = Math.min(calls, other.calls());
                 if (other.calls() > 0) {
                     buffers.add(other.sharedHitPerCall() + other.sharedReadPerCall());
+                    serverMillisMax = Math.max(serverMillisMax, other.meanMillis());
                 }
             }
             shapes.add(new Baseline.StatementShape(first.schema(), first.name(), sorted(first.indexes()),
                     sorted(first.seqScans()), buffers.isEmpty() ? 0 : Numbers.roundToFourDecimals(median(buffers)),
                     buffers.isEmpty() ? 0 : Numbers.roundToFourDecimals(Collections.max(buffers) - Collections.min(buffers)),
-                    calls));
+                    Numbers.roundToFourDecimals(serverMillisMax), calls));
         }
         return shapes;
     }

@@ -7,7 +7,7 @@ import java.util.Objects;
  * verdict. {@code message} says, for anything but a pass, what moved and names the statement or cell,
  * so that a CI log or a pull-request comment can be read without the files. Immutable.
  *
- * @param tier    1 deterministic, 2 ratios, 3 budgets; 0 for the inputs (files, comparability)
+ * @param tier    1 deterministic, 2 timings (ratios, server time), 3 budgets; 0 for the inputs (files, comparability)
  * @param name    what is checked, unique within the gate, e.g. {@code plan NEWEST_REPORTS @ after}
  * @param subject the statement or cell the check is about, e.g. {@code NEWEST_REPORTS @ after}
  * @param message empty for a plain pass
@@ -39,7 +39,7 @@ public record Check(int tier, String name, String subject, String expected, Stri
         return switch (tier) {
             case INPUTS -> "inputs";
             case 1 -> "tier 1: deterministic";
-            case 2 -> "tier 2: ratios";
+            case 2 -> "tier 2: timings (ratios, server time per statement)";
             case 3 -> "tier 3: budgets";
             default -> "tier " + tier;
         };

@@ -48,6 +48,7 @@ public final class Gate {
         }
         if (asked.contains(RatioChecks.TIER)) {
             checks.addAll(RatioChecks.of(baseline, run, confirmations));
+            checks.addAll(ServerTimeChecks.of(baseline, run, confirmations));
         }
         if (asked.contains(BudgetChecks.TIER)) {
             checks.addAll(BudgetChecks.of(baseline, run));

@@ -38,6 +38,10 @@ import java.util.List;
  * confirmation run ({@code trialbench gate --confirm}) covers the rest: a ratio then fails only when it
  * moves beyond its band in every run gated.
  *
+ * <h2>Tier 2, server time</h2>
+ * Each statement's mean execution time per call, as PostgreSQL measured it, may rise to
+ * {@code max(2 x the slowest baseline run, that + 1 ms)} ({@link ServerTimeChecks} says why).
+ *
  * <h2>Tier 3, budgets</h2>
  * The optimization report's KPIs, each with a margin: the gate fails at the KPI tightened by the
  * margin, so a run that is about to break a KPI fails before it does ({@link Budgets}).
@@ -51,6 +55,8 @@ public final class Tolerances {
     public static final double RATIO_CAP = 1.0;
     public static final double BUFFERS_RELATIVE = 0.25;
     public static final double BUFFERS_BLOCKS = 5;
+    public static final double SERVER_TIME_FACTOR = 2;
+    public static final double SERVER_TIME_FLOOR_MILLIS = 1;
 
     /** The rule in words, stored in every baseline file so that the file explains its own numbers. */
     public static final List<String> RULE = List.of(
@@ -60,6 +66,8 @@ public final class Tolerances {
                     + " tolerance = max(3 x spread, 15 %); above 100 % the ratio is not gated (shown, never failed);"
                     + " band = value / (1 + tolerance) .. value * (1 + tolerance); with --confirm runs a ratio fails"
                     + " only if it moves beyond its band in every run",
+            "tier 2: a statement's mean execution time per call on the server (pg_stat_statements) may rise to"
+                    + " max(2 x its slowest baseline run, that + 1 ms); with --confirm runs it fails only if it does in every run",
             "tier 3: the gate fails at the KPI tightened by its margin");
 
     private Tolerances() {
@@ -76,6 +84,11 @@ public final class Tolerances {
     /** False when 3 x the spread exceeds the cap: the ratio is too noisy to gate at this profile. */
     public static boolean gated(double spread) {
         return !Double.isFinite(spread) || SPREAD_MULTIPLIER * spread <= RATIO_CAP;
+    }
+
+    /** The highest passing mean execution time per call of a statement, from its slowest baseline run ({@link ServerTimeChecks}). */
+    public static double serverMillis(double baselineMax) {
+        return Math.max(SERVER_TIME_FACTOR * baselineMax, baselineMax + SERVER_TIME_FLOOR_MILLIS);
     }
 
     /**

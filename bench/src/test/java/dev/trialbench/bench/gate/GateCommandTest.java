@@ -75,7 +75,7 @@ class GateCommandTest {
                 + "NEWEST_REPORTS @ after: plan no longer uses idx_reports_user_created; now Seq Scan on reports");
         assertThat(text).contains("| verdict | check | expected | measured | tolerance | direction |");
         assertThat(text).contains("<details open><summary>tier 1: deterministic:");
-        assertThat(text).contains("<details><summary>tier 2: ratios:").contains("all pass");
+        assertThat(text).contains("<details><summary>tier 2: timings (ratios, server time per statement):").contains("all pass");
     }
 
     @Test
