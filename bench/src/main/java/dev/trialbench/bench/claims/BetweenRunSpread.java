@@ -51,6 +51,8 @@ public final class BetweenRunSpread {
     /** The highest p95 of the AFTER cells: "P95 query latency < 50ms". */
     static final String WORST_AFTER_P95 = "p95.after.highest";
     private static final String MEAN = "mean.";
+    /** The slowest {@code SELECT 1} mean (ms) of the baseline runs at a schema state: {@code floor.before.max}. */
+    private static final String FLOOR = "floor.";
     private static final String RUNS = "runs";
 
     private static final Map<String, String> FACTORS = load();
@@ -66,6 +68,7 @@ public final class BetweenRunSpread {
         }
         String kind = key.substring(0, key.indexOf('.') + 1);
         return FACTORS.entrySet().stream().filter(entry -> entry.getKey().startsWith(kind))
+                .filter(entry -> !entry.getKey().startsWith(FLOOR))
                 .mapToDouble(entry -> Double.parseDouble(entry.getValue())).max()
                 .orElseThrow(() -> new IllegalStateException(RESOURCE + " has no figure of the kind " + kind));
     }
@@ -77,6 +80,29 @@ public final class BetweenRunSpread {
 
     public static String meanKey(CellKey key) {
         return MEAN + key.benchmark() + "." + key.method() + "." + key.schema();
+    }
+
+    /**
+     * How much busier than the baseline runs the machine was while this run measured {@code schema}: the
+     * run's {@code SELECT 1} mean over the slowest baseline run's, at least 1. The floor is the control
+     * cell that no optimization changes; the mean, like the means the claims judge, carries the long
+     * tail a descheduled benchmark thread leaves (seen: 437 and 574 us against at most 48 us while builds
+     * shared the two cores, where the medians moved only from 27 to 63 and 79 us). When the floor is
+     * that much slower, every other mean of that schema state may be too, and its interval is widened by
+     * the same factor. NaN floors give 1.
+     */
+    public static double busy(String schema, double floorMillis) {
+        String value = FACTORS.get(FLOOR + schema + ".max");
+        if (value == null || !Double.isFinite(floorMillis)) {
+            return 1;
+        }
+        return Math.max(1, floorMillis / Double.parseDouble(value));
+    }
+
+    /** The slowest baseline run's {@code SELECT 1} mean at {@code schema}, in ms; NaN when not measured. */
+    public static double floorMax(String schema) {
+        String value = FACTORS.get(FLOOR + schema + ".max");
+        return value == null ? Double.NaN : Double.parseDouble(value);
     }
 
     /** How many baseline runs the factors were measured on. */
@@ -94,8 +120,14 @@ public final class BetweenRunSpread {
     /** The figure of each key, as {@code max / min} over {@code runs}, rounded to 3 decimals; with the runs' names. */
     public static SortedMap<String, String> measure(List<RunFolder> runs) {
         Map<String, List<Double>> figures = new TreeMap<>();
+        Map<String, Double> floors = new TreeMap<>();
         for (RunFolder run : runs) {
             Factorial factorial = Factorial.of(run.cells());
+            for (String schema : CellKey.SCHEMAS) {
+                factorial.cell(CellKey.of(CellKey.ROUND_TRIP, CellKey.SELECT_ONE, schema)).map(CellResult::meanMillis)
+                        .filter(Double::isFinite)
+                        .ifPresent(floor -> floors.merge(FLOOR + schema + ".max", floor, Math::max));
+            }
             for (CellKey key : CellKey.EXPECTED) {
                 factorial.cell(key).ifPresent(cell -> add(figures, meanKey(key), cell.meanMillis()));
             }
@@ -125,6 +157,7 @@ public final class BetweenRunSpread {
                         Collections.max(values) / Collections.min(values)));
             }
         });
+        floors.forEach((key, value) -> factors.put(key, String.format(java.util.Locale.ROOT, "%.4f", value)));
         factors.put(RUNS, runs.size() + " runs: " + String.join(", ", runs.stream().map(RunFolder::name).sorted().toList()));
         return factors;
     }

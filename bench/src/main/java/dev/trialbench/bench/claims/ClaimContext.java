@@ -25,7 +25,7 @@ public record ClaimContext(RunFolder run, Factorial factorial, EvidenceLookup ev
         return factorial.cell(key).map(cell -> Interval.of(cell.meanMillis(),
                         cell.forkResults().stream().mapToDouble(CellResult.ForkResult::meanMillis).min().orElse(cell.meanMillis()),
                         cell.forkResults().stream().mapToDouble(CellResult.ForkResult::meanMillis).max().orElse(cell.meanMillis()),
-                        BetweenRunSpread.halfWidth(BetweenRunSpread.meanKey(key))))
+                        BetweenRunSpread.halfWidth(BetweenRunSpread.meanKey(key)) * busy(key.schema())))
                 .orElse(Interval.exact(Double.NaN));
     }
 
@@ -33,8 +33,38 @@ public record ClaimContext(RunFolder run, Factorial factorial, EvidenceLookup ev
     public Interval ratioInterval(CellKey numerator, CellKey denominator, String spreadKey) {
         return factorial.compare("", numerator, denominator).ratio()
                 .map(ratio -> Interval.of(ratio.mean(), ratio.meanSpread().min(), ratio.meanSpread().max(),
-                        BetweenRunSpread.halfWidth(spreadKey)))
+                        BetweenRunSpread.halfWidth(spreadKey) * Math.max(busy(numerator.schema()), busy(denominator.schema()))))
                 .orElse(Interval.exact(Double.NaN));
+    }
+
+    /**
+     * How much busier the machine was at {@code schema} than in the baseline runs, by the {@code SELECT 1}
+     * floor ({@link BetweenRunSpread#busy}); 1 when it was not.
+     */
+    public double busy(String schema) {
+        return BetweenRunSpread.busy(schema, floorMean(schema));
+    }
+
+    /** The {@code SELECT 1} mean of a schema state, NaN if not measured. */
+    public double floorMean(String schema) {
+        return mean(CellKey.of(CellKey.ROUND_TRIP, CellKey.SELECT_ONE, schema));
+    }
+
+    /** The sentence the claims section adds when a schema state's intervals were widened; empty when none was. */
+    public String busyNote() {
+        StringBuilder note = new StringBuilder();
+        for (String schema : CellKey.SCHEMAS) {
+            double factor = busy(schema);
+            if (factor > 1) {
+                note.append(note.length() == 0 ? "" : " ").append("The machine was busy ").append(schema)
+                        .append(" the migrations: the SELECT 1 floor's mean measured ").append(Numbers.ms(floorMean(schema)))
+                        .append(", ").append(Numbers.factor(factor)).append(" the slowest of the baseline runs (")
+                        .append(Numbers.ms(BetweenRunSpread.floorMax(schema)))
+                        .append("), so every interval at that schema state is widened by ").append(Numbers.factor(factor))
+                        .append(".");
+            }
+        }
+        return note.toString();
     }
 
     /** The {@code SELECT 1} median of a schema state, NaN if not measured. */

@@ -38,7 +38,7 @@ public final class KpiClaims {
             }
         }
         double worst = p95.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-        double halfWidth = BetweenRunSpread.halfWidth(BetweenRunSpread.WORST_AFTER_P95);
+        double halfWidth = BetweenRunSpread.halfWidth(BetweenRunSpread.WORST_AFTER_P95) * context.busy(CellKey.AFTER);
         return context.claim(SECTION, "P95 query latency < 50ms", "highest p95 of the AFTER cells: "
                         + (Double.isFinite(worst) ? Interval.of(worst, worst, worst, halfWidth).millis() : Numbers.ms(worst)),
                 SafetyJudge.p95Below(p95, missing, halfWidth), RunFolder.JMH_AFTER + " (p95 of every cell)");

@@ -11,15 +11,19 @@ import java.util.Optional;
  * Tier 2, server time: every statement's mean execution time per call as PostgreSQL itself measured
  * it (pg_stat_statements' {@code mean_exec_time}), against the slowest of the baseline's runs. A
  * server-side mean over hundreds to thousands of calls leaves out the client, the JVM, the network
- * and JMH, so it moves far less between runs than an end-to-end cell time: over five quick runs on a
- * loaded two-core machine no statement moved by more than a factor of 2.5 from its fastest run, while
- * the cells' medians moved by up to 3x and made 22 of the 23 ratios ungateable. The band is
- * <pre>high = max(2 x baseline max, baseline max + 1 ms)</pre>
- * so a statement regresses when it becomes twice as slow as the slowest baseline run, or one
+ * and JMH, so it moves far less between runs than an end-to-end cell time. Measured: five quick runs
+ * on a quiet machine (the committed baseline) against five taken while a dozen builds shared the two
+ * cores: the loaded runs' means rose to at most 2.13x the quiet runs' slowest (NEWEST_REPORTS before
+ * the migrations, a sequential scan the CPU contention stretches, 20.1 against 9.45 ms), while the
+ * cells' JMH medians moved so much that 21 of the 23 ratios are too noisy to gate at this profile.
+ * The band is
+ * <pre>high = max(2.5 x baseline max, baseline max + 1 ms)</pre>
+ * so a statement regresses when it becomes 2.5 times as slow as the slowest baseline run, or one
  * millisecond slower, whichever is more: the millisecond keeps a 20-microsecond index lookup from
  * crying wolf at 45 microseconds, and the factor scales with statements that are slow already. The
- * smallest slowdown the gate sees is therefore per statement, and the gate's table shows it in the
- * tolerance column. Faster is never flagged (a plan or buffers change shows a real gain in tier 1).
+ * smallest slowdown the gate sees is therefore per statement (a few milliseconds on every statement
+ * after the migrations; not on a 10 ms sequential scan before them), and the tolerance column shows it.
+ * Faster is never flagged (a real gain shows in tier 1's plans and buffers).
  * With confirmation runs a statement regresses only when it does so in every run, as the ratios do.
  * Stateless.
  */
@@ -43,7 +47,7 @@ final class ServerTimeChecks {
     private static Check check(Baseline.StatementShape expected, RunFolder run, List<RunFolder> confirmations) {
         String name = "server ms/call " + expected.label();
         double high = Tolerances.serverMillis(expected.serverMillisMax());
-        String tolerance = "up to " + ms(high) + " (2 x the slowest baseline run, or it + 1 ms)";
+        String tolerance = "up to " + ms(high) + " (2.5 x the slowest baseline run, or it + 1 ms)";
         String baselineText = ms(expected.serverMillisMax()) + " (max)";
         Optional<Double> value = mean(run, expected);
         if (value.isEmpty()) {

@@ -39,7 +39,10 @@ final class ClaimsSection {
                 + " figure over the " + BetweenRunSpread.runCount() + " committed quick runs of one tree under "
                 + Inline.code("results/baseline-runs/") + " (the interval is as wide as that figure moved between"
                 + " identical runs, so two runs that differ by no more cannot judge HOLDS and FAILS). The factors are"
-                + " measured from those runs' raw files, not typed (" + Inline.code("BetweenRunSpreadTest") + ")."));
+                + " measured from those runs' raw files, not typed (" + Inline.code("BetweenRunSpreadTest") + ")."
+                + " When this run's " + Inline.code("SELECT 1") + " floor (its mean) at a schema state is slower than in every"
+                + " baseline run, the machine was busier than theirs, and that schema state's intervals widen by the"
+                + " same factor." + (context.busyNote().isEmpty() ? "" : " " + context.busyNote())));
         blocks.add(new Paragraph("Every row is reproduced by " + Inline.code(context.reproduce()) + " at commit "
                 + Inline.code(context.run().environment().gitSha()) + ", then "
                 + Inline.code("./trialbench report " + ReportDocument.folderOf(context.run())) + "."));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Tier 2's server time: a statement a few milliseconds slower on the server fails the gate and is
- * named; a statement within twice its slowest baseline run or a millisecond of it passes; one run's
+ * named; a statement within 2.5 times its slowest baseline run or a millisecond of it passes; one run's
  * outlier that a confirmation run does not repeat passes; a statement without calls is not measured.
  */
 class ServerTimeTierTest {
@@ -27,6 +27,7 @@ class ServerTimeTierTest {
         Path first = GateFixture.run(temp, "baseline-run");
         Path second = GateFixture.run(temp, "baseline-run-2");
         setMean(second, CellKey.AFTER, "DEVICE", 0.030);
+        setMean(second, CellKey.AFTER, "NEWEST_REPORTS", 2.0);
         baseline = Baseline.read(GateFixture.baseline(temp.resolve("baseline.json"), first, second));
     }
 
@@ -66,11 +67,11 @@ class ServerTimeTierTest {
     }
 
     @Test
-    void aSlowStatementMayDoubleBeforeItFails() {
+    void aSlowStatementMayRiseToTwoAndAHalfTimesItsSlowestBaselineRun() {
         Path run = GateFixture.run(temp, "listing-noisy");
-        setMean(run, CellKey.AFTER, "NEWEST_REPORTS", 1.6);
+        setMean(run, CellKey.AFTER, "NEWEST_REPORTS", 4.9);
         Path slower = GateFixture.run(temp, "listing-slower");
-        setMean(slower, CellKey.AFTER, "NEWEST_REPORTS", 1.7);
+        setMean(slower, CellKey.AFTER, "NEWEST_REPORTS", 5.1);
 
         assertThat(verdict(run, "NEWEST_REPORTS @ after")).isEqualTo(GateVerdict.PASS);
         assertThat(verdict(slower, "NEWEST_REPORTS @ after")).isEqualTo(GateVerdict.REGRESSION);
