@@ -95,7 +95,12 @@ public final class RttClaims {
 
     private static Claim notJudged(ClaimContext context, String quote, String source) {
         return context.claim(SECTION, quote, "no round-trip sweep at " + Numbers.ms(IMPLIED_RTT_MILLIS) + " in this run",
-                Judgement.notJudged("run the pipeline with --rtt including " + Numbers.plain(IMPLIED_RTT_MILLIS)
-                        + "ms (the full profile does)"), source);
+                withoutSweep(), source);
+    }
+
+    /** The judgement of a run whose round-trip sweep has no point at the implied round trip. */
+    static Judgement withoutSweep() {
+        return Judgement.notJudged("run the pipeline with --rtt including " + Numbers.plain(IMPLIED_RTT_MILLIS)
+                + "ms (the full profile does)");
     }
 }

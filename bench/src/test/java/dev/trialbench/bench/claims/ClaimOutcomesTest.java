@@ -98,6 +98,7 @@ class ClaimOutcomesTest {
         reach(atRtt, Verdict.NOT_SETTLED, () -> RttClaims.atImpliedRtt(new Interval(5, 4, 6), 5.4, null, "r"));
         reach(atRtt, Verdict.HOLDS_ONLY_IF, () -> RttClaims.atImpliedRtt(new Interval(2, 1.5, 3), 5.4, "short", "r"));
         reach(atRtt, Verdict.FAILS, () -> RttClaims.atImpliedRtt(new Interval(2, 1.5, 3), 5.4, null, "r"));
+        reach(atRtt, Verdict.NOT_JUDGED, RttClaims::withoutSweep);
 
         String fullScan = "\"Report listing: Full table scan\"";
         reach(fullScan, Verdict.HOLDS, () -> SafetyJudge.seqScan("reports", List.of("reports"), "Seq Scan"));
