@@ -16,12 +16,16 @@ import java.util.List;
  * @param sweepPools         pool sizes of the pool sweep (the report's Fix 4: 10 in production)
  * @param sweepRepeats       runs of the sweep at each pool size, interleaved (all pools once, then again), so
  *                           that each pool's highest rate within the KPIs comes with its spread
+ * @param workloadRepeats    runs of the activation, listing and mixed stairs at each schema state, one after
+ *                           the other (labels {@code -r2}, {@code -r3}): a KPI that one run keeps and another
+ *                           misses is NOT SETTLED
  * @param migrationLeadSeconds seconds of mixed load before the migration starts
  * @param migrationLoadSeconds seconds of mixed load in all, during which the migration runs
  * @param pgbenchSeconds     duration of the pgbench comparison
  */
 public record LoadProfile(Stage warmup, List<Stage> activation, List<Stage> listing, List<Stage> mixed,
-                          List<Stage> sweep, List<Integer> sweepPools, int sweepRepeats, int migrationLeadSeconds,
+                          List<Stage> sweep, List<Integer> sweepPools, int sweepRepeats, int workloadRepeats,
+                          int migrationLeadSeconds,
                           int migrationLoadSeconds,
                           int pgbenchSeconds, int injectors) {
 
@@ -44,6 +48,9 @@ public record LoadProfile(Stage warmup, List<Stage> activation, List<Stage> list
         sweepPools = List.copyOf(sweepPools);
         if (sweepRepeats < 1) {
             throw new IllegalArgumentException("the pool sweep runs at least once per pool size");
+        }
+        if (workloadRepeats < 1) {
+            throw new IllegalArgumentException("the workloads run at least once per schema state");
         }
     }
 

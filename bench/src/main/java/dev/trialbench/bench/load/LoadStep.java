@@ -69,17 +69,23 @@ public final class LoadStep {
         }
     }
 
-    /** Activation (naive, batched), listing and the mixed workload at one schema state. */
+    /**
+     * Activation (naive, batched), listing and the mixed workload at one schema state, as many times as
+     * the profile says (the second time labelled {@code -r2}, and so on).
+     */
     public List<Run> workloads(String schema) {
         List<Run> runs = new ArrayList<>();
-        for (String implementation : List.of("naive", "batched")) {
-            runs.add(run(new Spec("activation-" + implementation + "-" + schema, "activation", Scenario.ACTIVATION,
-                    implementation, schema, LoadProfile.SERVICE_POOL, profile.activation())));
+        for (int repeat = 1; repeat <= profile.workloadRepeats(); repeat++) {
+            String suffix = repeat == 1 ? "" : "-r" + repeat;
+            for (String implementation : List.of("naive", "batched")) {
+                runs.add(run(new Spec("activation-" + implementation + "-" + schema + suffix, "activation",
+                        Scenario.ACTIVATION, implementation, schema, LoadProfile.SERVICE_POOL, profile.activation())));
+            }
+            runs.add(run(new Spec("listing-" + schema + suffix, "listing", Scenario.LISTING, null, schema,
+                    LoadProfile.SERVICE_POOL, profile.listing())));
+            runs.add(run(new Spec("mixed-" + schema + suffix, "mixed", Scenario.MIXED, "batched", schema,
+                    LoadProfile.SERVICE_POOL, profile.mixed())));
         }
-        runs.add(run(new Spec("listing-" + schema, "listing", Scenario.LISTING, null, schema, LoadProfile.SERVICE_POOL,
-                profile.listing())));
-        runs.add(run(new Spec("mixed-" + schema, "mixed", Scenario.MIXED, "batched", schema, LoadProfile.SERVICE_POOL,
-                profile.mixed())));
         return runs;
     }
 

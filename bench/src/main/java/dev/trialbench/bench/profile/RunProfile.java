@@ -31,7 +31,7 @@ public record RunProfile(String name, double scale, Jmh jmh, List<RoundTrip> rou
             new Jmh(1, 1, Duration.ofSeconds(1), 3, Duration.ofSeconds(1)),
             List.of(),
             new LoadProfile(new Stage(10, 3), stairs(3, 10, 20), stairs(4, 40), stairs(4, 40),
-                    stairs(2, 20, 40, 80), List.of(5, 10, 20), 1, 3, 14, 5, 2),
+                    stairs(2, 20, 40, 80), List.of(5, 10, 20), 1, 1, 3, 14, 5, 2),
             // Keeps the reliability step under about 40 s.
             new Faults(8, 2, 3, 1, 1, new DatabaseOutage.Settings(5, Duration.ofSeconds(1), Duration.ofSeconds(2))));
 
@@ -39,8 +39,9 @@ public record RunProfile(String name, double scale, Jmh jmh, List<RoundTrip> rou
             new Jmh(2, 2, Duration.ofSeconds(2), 5, Duration.ofSeconds(2)),
             RoundTrip.parseAll(List.of("1ms", "5ms", "20ms")),
             new LoadProfile(new Stage(10, 10), stairs(10, 10, 20, 40), stairs(20, 20), stairs(20, 20),
-                    // a finer grid near the knee (60 to 100/s at scale 1 on 2 cores), three runs per pool size
-                    stairs(6, 20, 40, 60, 70, 80, 90, 100, 120), List.of(5, 10, 20), 3, 10, 40, 20, 2),
+                    // a finer grid near the knee (60 to 100/s at scale 1 on 2 cores), three runs per pool size;
+                    // the workloads twice at each schema state
+                    stairs(6, 20, 40, 60, 70, 80, 90, 100, 120), List.of(5, 10, 20), 3, 2, 10, 40, 20, 2),
             new Faults(25, 5, 3, 3, 3, new DatabaseOutage.Settings(10, Duration.ofSeconds(2), Duration.ofSeconds(5))));
 
     public RunProfile {

@@ -141,9 +141,11 @@ class ClaimOutcomesTest {
         reach(p95, Verdict.NOT_JUDGED, () -> SafetyJudge.p95Below(Map.of(), List.of("a"), 1.5));
 
         String utilization = "\"Connection pool utilization < 80%\"";
-        reach(utilization, Verdict.HOLDS_ONLY_IF, () -> LoadClaims.utilization(List.of("mixed 10 %"), List.of()));
-        reach(utilization, Verdict.FAILS, () -> LoadClaims.utilization(List.of("mixed 90 %"), List.of("mixed 90 %")));
-        reach(utilization, Verdict.NOT_JUDGED, () -> LoadClaims.utilization(List.of(), List.of()));
+        reach(utilization, Verdict.HOLDS_ONLY_IF, () -> LoadClaims.utilization(List.of("mixed 10 %"), List.of(), List.of()));
+        reach(utilization, Verdict.FAILS, () -> LoadClaims.utilization(List.of("mixed 90 %"), List.of("mixed 90 %"), List.of()));
+        reach(utilization, Verdict.NOT_SETTLED, () -> LoadClaims.utilization(List.of("mixed 70 %..90 % (2 runs)"), List.of(),
+                List.of("mixed 70 %..90 % (2 runs)")));
+        reach(utilization, Verdict.NOT_JUDGED, () -> LoadClaims.utilization(List.of(), List.of(), List.of()));
         reach(utilization, Verdict.NOT_JUDGED, SafetyJudge::poolUtilization);
 
         String deadlocks = "\"Zero deadlocks per day\"";
@@ -162,10 +164,12 @@ class ClaimOutcomesTest {
         reach(hits, Verdict.NOT_JUDGED, () -> SafetyJudge.indexHitRatio(null));
 
         String underLoad = "\"P95 query latency < 50ms (under load)\"";
-        reach(underLoad, Verdict.HOLDS_ONLY_IF, () -> LoadClaims.p95UnderLoad(false, List.of(), List.of("listing 5 ms"), 50));
-        reach(underLoad, Verdict.FAILS, () -> LoadClaims.p95UnderLoad(false, List.of("listing 60 ms"), List.of(), 50));
-        reach(underLoad, Verdict.NOT_JUDGED, () -> LoadClaims.p95UnderLoad(false, List.of(), List.of(), 50));
-        reach(underLoad, Verdict.NOT_JUDGED, () -> LoadClaims.p95UnderLoad(true, List.of(), List.of("listing 5 ms"), 50));
+        reach(underLoad, Verdict.HOLDS_ONLY_IF, () -> LoadClaims.p95UnderLoad(false, List.of(), List.of("listing 5 ms"), List.of(), 50));
+        reach(underLoad, Verdict.FAILS, () -> LoadClaims.p95UnderLoad(false, List.of("listing 60 ms"), List.of(), List.of(), 50));
+        reach(underLoad, Verdict.NOT_SETTLED, () -> LoadClaims.p95UnderLoad(false, List.of(), List.of("listing 5 ms"),
+                List.of("mixed 40 ms..60 ms (2 runs)"), 50));
+        reach(underLoad, Verdict.NOT_JUDGED, () -> LoadClaims.p95UnderLoad(false, List.of(), List.of(), List.of(), 50));
+        reach(underLoad, Verdict.NOT_JUDGED, () -> LoadClaims.p95UnderLoad(true, List.of(), List.of("listing 5 ms"), List.of(), 50));
 
         String exhaustion = "\"Connection pool exhaustion under load (before)\"";
         LoadClaims.PoolPressure exhausted = new LoadClaims.PoolPressure(3, 0, 1.0);

@@ -47,6 +47,8 @@ class RunProfileTest {
                 + "/s (full: " + top(RunProfile.FULL.load().sweep()) + "/s)");
         assertThat(readme).contains("pool-sweep-" + RunProfile.QUICK.load().sweepPools().stream().map(String::valueOf)
                 .collect(Collectors.joining("/")));
+        assertThat(readme).contains("(workload runs per schema state: quick " + RunProfile.QUICK.load().workloadRepeats()
+                + ", full " + RunProfile.FULL.load().workloadRepeats() + ")");
     }
 
     @Test
