@@ -130,8 +130,8 @@ final class PoolerClaims {
     /** {@code RoundTripBenchmark.selectOne p50 +0.041 ms [0.030 ms, 0.052 ms] through pgBouncer}. */
     static String addedLatency(PoolerEvidence.Latency cell) {
         double[] range = cell.addedP50Range();
-        return cell.benchmark() + " p50 " + signedMs(cell.addedP50() / 1000) + " [" + signedMs(range[0] / 1000) + ", "
-                + signedMs(range[1] / 1000) + "] through pgBouncer";
+        return cell.benchmark() + " p50 " + signedMs(cell.addedP50() / 1000) + (cell.singleFork() ? " (one fork)"
+                : " [" + signedMs(range[0] / 1000) + ", " + signedMs(range[1] / 1000) + "]") + " through pgBouncer";
     }
 
     private static String signedMs(double millis) {

@@ -38,8 +38,9 @@ import org.openjdk.jmh.runner.RunnerException;
  *   <li>{@link PoolerLoad}: 4 instances x a Fix 4 pool of 10, direct and pooled (quick 3 s, full 10 s each).</li>
  * </ol>
  * Writes {@value PoolerEvidence#FILE}; a host without pgbouncer gets a file that says why it was
- * skipped. pgBouncer runs only during this step: its folder (configuration, log) lives under the
- * run's temporary folder and goes with it; {@code onTemporary} hands it to the run's Ctrl-C clean-up.
+ * skipped. pgBouncer runs only during this step: its folders (configuration, log) live in a folder of
+ * the system's temporary folder, deleted at the step's end; {@code onTemporary} hands it to the run's
+ * Ctrl-C clean-up (which also ends the pgBouncer process).
  * Not thread-safe; one step at a time.
  */
 public final class PoolerStep {
@@ -71,18 +72,59 @@ public final class PoolerStep {
         PoolConfig server = database.poolConfig(PoolConfig.DEFAULT_MAXIMUM_POOL_SIZE);
         PgBouncerSettings settings;
         try {
-            PoolConfig fix4 = PoolConfig.defaults(server.jdbcUrl(), server.username(), server.password());
-            settings = PgBouncerSettings.transactionPooling(server.jdbcUrl(), server.username(), server.password(),
-                            SERVER_POOL).ignoringOptions()
-                    .withConnectQuery(PgBouncerSettings.fix4ConnectQuery(fix4.statementTimeout().toMillis(),
-                            fix4.lockTimeout().toMillis(), fix4.idleInTransactionSessionTimeout().toMillis()));
+            settings = runSettings(server);
         } catch (IllegalArgumentException e) {
             String reason = "pgBouncer cannot front this server: " + e.getMessage();
             out.println("   pooler section skipped: " + reason);
             return PoolerEvidence.skipped(reason);
         }
-        Path pgbouncerFolder = temporary.resolve("pgbouncer");
+        Path pgbouncerFolder = pgbouncerParent();
         onTemporary.accept(pgbouncerFolder);
+        try {
+            return measure(database, seed, profile, folder, temporary, settings, server, pgbouncerFolder, out);
+        } finally {
+            deleteTree(pgbouncerFolder);
+        }
+    }
+
+    /**
+     * The run's pgBouncer in front of {@code server}: transaction mode, {@value #SERVER_POOL} server
+     * connections, Fix 4's {@code options} ignored and its timeouts set by {@code connect_query}
+     * instead, so that Fix 4's pool works through it unchanged (its clients add prepareThreshold=0).
+     */
+    static PgBouncerSettings runSettings(PoolConfig server) {
+        PoolConfig fix4 = PoolConfig.defaults(server.jdbcUrl(), server.username(), server.password());
+        return PgBouncerSettings.transactionPooling(server.jdbcUrl(), server.username(), server.password(), SERVER_POOL)
+                .ignoringOptions()
+                .withConnectQuery(PgBouncerSettings.fix4ConnectQuery(fix4.statementTimeout().toMillis(),
+                        fix4.lockTimeout().toMillis(), fix4.idleInTransactionSessionTimeout().toMillis()));
+    }
+
+    /**
+     * The parent of the pgBouncer folders: a folder of its own in the system's temporary folder,
+     * searchable but not listable by others (0711), so that a pgBouncer started as another user (as
+     * root: uid 65534) reaches its own 0700 folder inside; the run's temporary folder is 0700.
+     */
+    private static Path pgbouncerParent() {
+        try {
+            return Files.createTempDirectory("trialbench-pgbouncer-", java.nio.file.attribute.PosixFilePermissions
+                    .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a folder for pgBouncer: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // pgBouncer's own folders are gone with it; an empty parent left behind holds nothing
+        }
+    }
+
+    private static PoolerEvidence measure(OwnDatabase database, SeedConfig seed, RunProfile profile, Path folder,
+                                          Path temporary, PgBouncerSettings settings, PoolConfig server,
+                                          Path pgbouncerFolder, PrintStream out) {
         PoolerCorrectness.Findings findings = PoolerCorrectness.probe(server, database.name(), pgbouncerFolder);
         out.println("   pgBouncer " + findings.pgbouncerVersion() + ": Fix 4's pool through a strict pooler: "
                 + describe(findings.fix4PoolStrict()) + "; pgjdbc's default prepareThreshold: "

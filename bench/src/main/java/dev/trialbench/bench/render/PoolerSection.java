@@ -69,8 +69,9 @@ final class PoolerSection {
                     "p95 pooled"), evidence.latency().stream().map(cell -> {
                         double[] range = cell.addedP50Range();
                         return List.of(Inline.code(cell.benchmark()), Numbers.ms(cell.directP50() / 1000),
-                                Numbers.ms(cell.pooledP50() / 1000), Numbers.ms(cell.addedP50() / 1000) + " ["
-                                        + Numbers.ms(range[0] / 1000) + ", " + Numbers.ms(range[1] / 1000) + "]",
+                                Numbers.ms(cell.pooledP50() / 1000), Numbers.ms(cell.addedP50() / 1000)
+                                        + (cell.singleFork() ? " (one fork: no range)" : " ["
+                                        + Numbers.ms(range[0] / 1000) + ", " + Numbers.ms(range[1] / 1000) + "]"),
                                 Numbers.ms(cell.directP95() / 1000), Numbers.ms(cell.pooledP95() / 1000));
                     }).toList()));
         }

@@ -50,6 +50,12 @@ public record PoolerEvidence(String skipped, String version, List<String> config
             pooledP50Forks = List.copyOf(pooledP50Forks);
         }
 
+        /** Whether each side had one fork only (the quick profile): the added figure then has no range. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean singleFork() {
+            return directP50Forks.size() < 2 && pooledP50Forks.size() < 2;
+        }
+
         /** Pooled minus direct p50, in microseconds. */
         public double addedP50() {
             return pooledP50 - directP50;
