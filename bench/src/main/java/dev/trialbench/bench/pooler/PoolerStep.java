@@ -82,6 +82,12 @@ public final class PoolerStep {
         onTemporary.accept(pgbouncerFolder);
         try {
             return measure(database, seed, profile, folder, temporary, settings, server, pgbouncerFolder, out);
+        } catch (RuntimeException e) {
+            // An optional section: a server pgBouncer cannot reach as configured (SSL required, say) ends
+            // the section with the reason, not the run.
+            String reason = "pgBouncer could not be measured against this server: " + e.getMessage();
+            out.println("   pooler section skipped: " + reason);
+            return PoolerEvidence.skipped(reason);
         } finally {
             deleteTree(pgbouncerFolder);
         }
