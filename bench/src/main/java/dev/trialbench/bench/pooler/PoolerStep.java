@@ -132,7 +132,7 @@ public final class PoolerStep {
                                           Path temporary, PgBouncerSettings settings, PoolConfig server,
                                           Path pgbouncerFolder, PrintStream out) {
         PoolerCorrectness.Findings findings = PoolerCorrectness.probe(server, database.name(), pgbouncerFolder);
-        out.println("   pgBouncer " + findings.pgbouncerVersion() + ": Fix 4's pool through a strict pooler: "
+        out.println("   " + findings.pgbouncerVersion() + ": Fix 4's pool through a strict pooler: "
                 + describe(findings.fix4PoolStrict()) + "; pgjdbc's default prepareThreshold: "
                 + describe(findings.preparedDefault()) + "; prepareThreshold=0: " + describe(findings.preparedThresholdZero()));
         try (PgBouncer pooler = PgBouncer.start(settings, pgbouncerFolder)) {
