@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Every claim of the optimization report that a number of this run can judge, in the report's order:
  * the activation and listing figures ("Performance Improvements Expected"), "Migration Safety" and the
- * "Success Metrics". Each carries the report's words, the measured figures, a verdict with its reason,
+ * "Success Metrics", then the "Additional Recommendations" a run can judge (pgBouncer). Each carries the report's words, the measured figures, a verdict with its reason,
  * its raw source and the command that reproduces the run. The verdict rules and thresholds are in
  * {@link Judge} and {@link SafetyJudge}. Stateless.
  */
@@ -34,6 +34,7 @@ public final class Claims {
                 .forEach(claims::add);
         claims.addAll(underLoad);
         claims.addAll(SafetyClaims.of(context));
+        claims.addAll(PoolerClaims.of(context));
         return List.copyOf(claims);
     }
 

@@ -82,6 +82,20 @@ public final class JmhRunner {
                 .build(), logOf(jsonOut), schemaLabel + " round trips");
     }
 
+    /**
+     * Runs only the benchmark methods named ({@code RoundTripBenchmark.selectOne}: simple class name
+     * and method) against the database of {@code targetFile}, e.g. the pooler section's cells through
+     * pgBouncer and beside them the same cells direct; the log goes next to {@code jsonOut}.
+     */
+    public static Collection<RunResult> runSelected(RunProfile.Jmh jmh, String schemaLabel, Path targetFile, Path jsonOut,
+                                                    List<String> methods, String label) throws RunnerException {
+        ChainedOptionsBuilder builder = options(jmh, schemaLabel, targetFile, jsonOut, List.of());
+        for (String method : methods) {
+            builder.include("^" + Pattern.quote(JmhRunner.class.getPackageName() + "." + method) + "$");
+        }
+        return run(builder.build(), logOf(jsonOut), label);
+    }
+
     /** Runs JMH with options from {@link #options} (possibly narrowed, e.g. by a test). */
     static Collection<RunResult> run(Options options) throws RunnerException {
         JmhLock.awaitFree(System.out);

@@ -6,6 +6,7 @@ import dev.trialbench.bench.jmh.CellEvidenceCollector;
 import dev.trialbench.bench.jmh.JmhRunner;
 import dev.trialbench.bench.load.LoadProfile;
 import dev.trialbench.bench.load.LoadStep;
+import dev.trialbench.bench.pooler.PoolerStep;
 import dev.trialbench.bench.profile.RoundTrip;
 import dev.trialbench.bench.profile.RunProfile;
 import dev.trialbench.bench.render.Reports;
@@ -54,7 +55,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The main job: provision, migrate to BEFORE, seed, measure (JMH, statement counts, pg_stat_statements,
- * plans), migrate to AFTER under a concurrent writer, VACUUM ANALYZE, measure again, audit the indexes, run the
+ * plans), migrate to AFTER under a concurrent writer, VACUUM ANALYZE, measure again, audit the indexes, pgBouncer
+ * against direct ({@link PoolerStep}), run the
  * fault experiments ({@link ReliabilityStep}, unless skipped), and write the run's folder (raw files, then the report generated from them alone).
  * The database is migrated in place, so both columns of the factorial see the same rows.
  * Not thread-safe; one run at a time.
@@ -199,6 +201,9 @@ public final class Pipeline {
                 : new LoadEvidence(null, LoadEvidence.Kpi.REPORT, loadRuns, migrationUnderLoad, pgbenchComparison,
                         IntendedSchedule.RULE));
         RunEvidence.IndexAudit audit = phases.run("index audit", () -> audit(monitor));
+        phases.run("pgBouncer: correctness, one client, several instances", () -> ExpectedFailures.routed(folder, out,
+                () -> PoolerStep.run(database, settings.seed(), settings.profile(), folder, target.getParent(),
+                        RunSession::temporary, out)));
         ReliabilityEvidence reliability = settings.skipReliability() ? null
                 : phases.run("reliability: faults, outage, naive vs batched under a race",
                         () -> ExpectedFailures.routed(folder, out,

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * A run's life on this host, from the command line's side: it waits its turn ({@link RunQueue}),
  * and when the run is stopped by Ctrl-C (SIGINT) or {@code kill} (SIGTERM) at any phase, it cleans
  * up before the JVM exits (130 for SIGINT, 143 for SIGTERM): the terminal goes quiet (the run's
- * threads fail as their resources go), child processes (JMH forks, Gatling injectors, pgbench) are
- * ended, the run's database is dropped (or kept with --keep-database, and said so) and an embedded
+ * threads fail as their resources go), child processes (JMH forks, Gatling injectors, pgbench, pgBouncer) are
+ * ended (pgBouncer too), the run's database is dropped (or kept with --keep-database, and said so) and an embedded
  * or container server stopped, temporary folders removed, and the run folder renamed
  * {@code -incomplete} with {@code INCOMPLETE.txt} saying what finished; then one line says so.
  *
@@ -223,11 +223,12 @@ public final class RunSession implements AutoCloseable {
         }
     }
 
-    /** Java (JMH forks, injectors) and PostgreSQL clients; not an embedded server, which is stopped properly. */
+    /** Java (JMH forks, injectors), PostgreSQL clients and pgBouncer; not an embedded server, which is stopped properly. */
     private static boolean ours(ProcessHandle process) {
         String command = process.info().command().orElse("");
         String name = command.substring(command.lastIndexOf('/') + 1);
-        return name.equals("java") || name.equals("pgbench") || name.equals("psql");
+        return name.equals("java") || name.equals("pgbench") || name.equals("psql")
+                || name.equals("pgbouncer");
     }
 
     private static Path markIncomplete(Path folder, String phase, List<String> done, String databaseNote) {

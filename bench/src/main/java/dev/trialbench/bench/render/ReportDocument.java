@@ -41,6 +41,7 @@ final class ReportDocument {
         sections.add(RttSection.of(RttSweep.read(run)));
         sections.add(LoadSection.of(load));
         sections.add(ReliabilitySection.of(run.reliability()));
+        sections.add(PoolerSection.of(dev.trialbench.bench.runfolder.PoolerEvidence.read(run.folder())));
         sections.addAll(StatementSections.of(run.evidence()));
         sections.add(RunSections.migration(context.evidence()));
         sections.add(RunSections.seed(context.evidence()));

@@ -3,7 +3,9 @@ package dev.trialbench.bench.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trialbench.bench.claims.SafetyJudges.Purpose;
+import dev.trialbench.bench.runfolder.PoolerEvidence;
 import dev.trialbench.monitor.ReportMonitorCheck;
+import dev.trialbench.pooler.PoolerCorrectness;
 import dev.trialbench.monitor.ReportMonitorQueries.SlowQueries;
 import dev.trialbench.monitor.ReportMonitorQueries.SlowQueryRow;
 import dev.trialbench.reliability.DatabaseOutage;
@@ -281,6 +283,44 @@ class ClaimOutcomesTest {
                     () -> SafetyJudges.fix2Index(0L, fix.purpose(), fix.why()));
             reach(claim, Verdict.NOT_JUDGED, () -> SafetyJudges.fix2Index(null, fix.purpose(), fix.why()));
         }
+
+        String pooler = "\"" + PoolerClaims.QUOTE + "\" (" + PoolerClaims.SECTION + ")";
+        PoolerEvidence.Side direct = side(4000, 0, 40);
+        reach(pooler, Verdict.HOLDS_ONLY_IF, () -> PoolerClaims.judge(pooler(POOLER_118, direct, side(3500, 0, 10))));
+        reach(pooler, Verdict.HOLDS, () -> PoolerClaims.judge(pooler(POOLER_NOTHING_BROKEN, direct, side(3500, 0, 10))));
+        reach(pooler, Verdict.FAILS, () -> PoolerClaims.judge(pooler(POOLER_118, direct, side(3500, 0, 40))));
+        reach(pooler, Verdict.FAILS, () -> PoolerClaims.judge(pooler(POOLER_118, direct, side(3500, 12, 10))));
+        reach(pooler, Verdict.FAILS, () -> PoolerClaims.judge(pooler(POOLER_118, direct, side(0, 40, 10))));
+        reach(pooler, Verdict.NOT_JUDGED, () -> PoolerClaims.judge(null));
+        reach(pooler, Verdict.NOT_JUDGED, () -> PoolerClaims.judge(PoolerEvidence.skipped("pgbouncer is not installed")));
+        reach(pooler, Verdict.NOT_JUDGED, () -> PoolerClaims.judge(new PoolerEvidence(null, "PgBouncer 1.18.0", List.of(),
+                POOLER_118, List.of(), null, null, "not run")));
+    }
+
+    /** pgBouncer 1.18's findings: Fix 4's options refused, named statements broken, a SET leaked. */
+    static final PoolerCorrectness.Findings POOLER_118 = new PoolerCorrectness.Findings("PgBouncer 1.18.0", "30s",
+            new PoolerCorrectness.Outcome(false, "08P01", "FATAL: unsupported startup parameter: options", null),
+            new PoolerCorrectness.Outcome(true, null, null, "0"), new PoolerCorrectness.Outcome(true, null, null, "30s"),
+            new PoolerCorrectness.Outcome(false, "42P05", "ERROR: prepared statement \"S_1\" already exists", null),
+            new PoolerCorrectness.Outcome(true, null, null, "48 executions"),
+            new PoolerCorrectness.Outcome(true, null, null, "4321ms"), "4321ms");
+    /** A pooler where the defaults work and no SET leaks (planted: no such probe result was seen here). */
+    static final PoolerCorrectness.Findings POOLER_NOTHING_BROKEN = new PoolerCorrectness.Findings("PgBouncer 9.0.0", "30s",
+            new PoolerCorrectness.Outcome(true, null, null, "30s"), new PoolerCorrectness.Outcome(true, null, null, "30s"),
+            new PoolerCorrectness.Outcome(true, null, null, "30s"), new PoolerCorrectness.Outcome(true, null, null, "48 executions"),
+            new PoolerCorrectness.Outcome(true, null, null, "48 executions"),
+            new PoolerCorrectness.Outcome(true, null, null, "30s"), "4321ms");
+
+    private static PoolerEvidence.Side side(long activations, long failed, int connections) {
+        return new PoolerEvidence.Side(activations, failed, failed == 0 ? Map.of() : Map.of("53300", failed),
+                activations / 5.0, 2, 8, 12, connections);
+    }
+
+    private static PoolerEvidence pooler(PoolerCorrectness.Findings findings, PoolerEvidence.Side direct,
+                                         PoolerEvidence.Side pooled) {
+        return new PoolerEvidence(null, findings.pgbouncerVersion(), List.of("pool_mode = transaction"), findings,
+                List.of(new PoolerEvidence.Latency("RoundTripBenchmark.selectOne", List.of(40.0), List.of(90.0), 40, 90,
+                        60, 120)), null, new PoolerEvidence.Load(4, 10, 10, 5, direct, pooled), null);
     }
 
     /** A Fix 2 row's claim: the report's words for the index, in quotes. */

@@ -61,7 +61,9 @@ class ClaimsTest {
                 tuple("CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_device_fingerprints_user", Verdict.NOT_JUDGED),
                 tuple("CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_ascora_jobs_org_status", Verdict.NOT_JUDGED),
                 tuple("CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_ascora_customers_org_email", Verdict.NOT_JUDGED),
-                tuple("CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_reports_covering", Verdict.NOT_JUDGED));
+                tuple("CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_reports_covering", Verdict.NOT_JUDGED),
+                // The fixture has no pgbouncer.json.
+                tuple("Consider pgBouncer for production", Verdict.NOT_JUDGED));
         Claim missing = claims.stream().filter(claim -> claim.quote().equals("No query timeout protection"))
                 .findFirst().orElseThrow();
         assertThat(missing.judgement().reason()).isEqualTo("this run has no reliability.json");
