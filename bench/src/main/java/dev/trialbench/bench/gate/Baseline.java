@@ -125,7 +125,7 @@ public record Baseline(int format, Source source, List<String> toleranceRule, Li
             return Band.relative(value, tolerance);
         }
 
-        /** Where the tolerance came from, in words, e.g. {@code tolerance 45 % = 3 x spread 15 % over 3 runs x 1 fork}. */
+        /** Where the tolerance came from, in words, e.g. {@code tolerance 75 % = 3 x spread 25 % over 3 runs x 1 fork}. */
         public String explain() {
             String toleranceText = "tolerance " + Numbers.percentTrimmed(tolerance());
             if (spread() == null) {

@@ -68,7 +68,7 @@ public final class BaselineBuilder {
         List<String> ungated = ratios.stream().filter(ratio -> !ratio.gated())
                 .map(Baseline.RatioExpectation::name).toList();
         String note = runCount == 1
-                ? "made from ONE run: the spreads are across its forks only, or the 15 % floor where it ran one fork;"
+                ? "made from ONE run: the spreads are across its forks only, or the 60 % floor where it ran one fork;"
                 + " make the baseline from three runs so that the tolerances reflect run-to-run noise"
                 : "spreads measured across " + runCount + " runs (and their forks)";
         if (!ungated.isEmpty()) {
@@ -151,7 +151,7 @@ public final class BaselineBuilder {
             double measured = spread == null ? Double.NaN : spread;
             String over = runs.size() + " run" + (runs.size() == 1 ? "" : "s") + " x " + forks + " fork"
                     + (forks == 1 ? "" : "s");
-            String spreadSource = spread == null ? over + ": no spread measured, the 15 % floor applies"
+            String spreadSource = spread == null ? over + ": no spread measured, the 60 % floor applies"
                     : runs.size() == 1 ? over + " (fork spread only)" : over;
             ratios.add(new Baseline.RatioExpectation(definition.name(), definition.kind(), definition.numerator(),
                     definition.denominator(), definition.direction(), Numbers.roundToFourDecimals(value),

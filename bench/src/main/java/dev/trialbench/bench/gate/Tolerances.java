@@ -21,11 +21,14 @@ import java.util.List;
  * <pre>spread = (max - min) / median</pre>
  * over every run's ratio and, when a run had two or more forks, that run's smallest and largest
  * per-fork ratio too (the median is taken over the runs' ratios). The tolerance is
- * <pre>tolerance = min(CAP, max(3 x spread, FLOOR))    FLOOR = 15 %, CAP = 100 %</pre>
+ * <pre>tolerance = min(CAP, max(3 x spread, FLOOR))    FLOOR = 60 %, CAP = 100 %</pre>
  * and the band is {@code baseline / (1 + tolerance) .. baseline * (1 + tolerance)}: ratios move by
- * factors, so the band is symmetric in factors (with 15 %, 5.0x may fall to 4.35x or rise to 5.75x).
+ * factors, so the band is symmetric in factors (with 60 %, 5.0x may fall to 3.13x or rise to 8.0x).
  * Three times the spread keeps a run that is as noisy as the baseline's own runs inside the band; the
- * floor keeps a baseline made from a few lucky runs from crying wolf. The cap is where the gate stops
+ * floor keeps a baseline made from a few lucky runs from crying wolf: three quiet quick runs put
+ * {@code before/after ListingBenchmark.records1000} at 5.22x with a spread of 3 %, and the next run of
+ * the same tree measured 3.51x, then 4.18x in its confirmation run (33 % and 20 % off). At 60 % a ratio
+ * still fails when a cell becomes twice as slow as its comparison in both runs. The cap is where the gate stops
  * pretending: a ratio whose 3 x spread exceeds 100 % (a spread above a third) would need a band wider
  * than a factor of two either way to stay quiet, and such a band no longer means anything. Such a
  * ratio is <em>not gated</em>: the baseline marks it ({@code gated: false}), the gate shows it and never
@@ -51,7 +54,7 @@ public final class Tolerances {
     /** Absolute slack on per-operation counts: floating-point noise only. */
     public static final double EXACT = 1e-9;
     public static final double SPREAD_MULTIPLIER = 3;
-    public static final double RATIO_FLOOR = 0.15;
+    public static final double RATIO_FLOOR = 0.6;
     public static final double RATIO_CAP = 1.0;
     public static final double BUFFERS_RELATIVE = 0.25;
     public static final double BUFFERS_BLOCKS = 5;
@@ -63,7 +66,7 @@ public final class Tolerances {
             "tier 1: statements and round trips per operation exact; plan index and seq-scan sets exact;"
                     + " shared buffers per call (hit + read) within 25 %, 5 blocks or the baseline runs' range, whichever is largest, lower is better",
             "tier 2: spread = (max - min) / median of the ratio over the runs (and over forks within runs);"
-                    + " tolerance = max(3 x spread, 15 %); above 100 % the ratio is not gated (shown, never failed);"
+                    + " tolerance = max(3 x spread, 60 %); above 100 % the ratio is not gated (shown, never failed);"
                     + " band = value / (1 + tolerance) .. value * (1 + tolerance); with --confirm runs a ratio fails"
                     + " only if it moves beyond its band in every run",
             "tier 2: a statement's mean execution time per call on the server (pg_stat_statements) may rise to"

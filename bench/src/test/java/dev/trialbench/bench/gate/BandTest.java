@@ -35,9 +35,9 @@ class BandTest {
 
     @Test
     void theToleranceIsThreeTimesTheSpreadBetweenTheFloorAndTheCap() {
-        assertThat(Tolerances.ratio(Double.NaN)).isEqualTo(0.15);
-        assertThat(Tolerances.ratio(0.02)).isEqualTo(0.15);
-        assertThat(Tolerances.ratio(0.1)).isEqualTo(3 * 0.1);
+        assertThat(Tolerances.ratio(Double.NaN)).isEqualTo(0.6);
+        assertThat(Tolerances.ratio(0.02)).isEqualTo(0.6);
+        assertThat(Tolerances.ratio(0.25)).isEqualTo(3 * 0.25);
         assertThat(Tolerances.ratio(0.5)).isEqualTo(1.0);
         assertThat(Tolerances.gated(0.5)).isFalse();
         assertThat(Tolerances.gated(0.2)).isTrue();

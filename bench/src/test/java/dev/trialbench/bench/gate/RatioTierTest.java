@@ -77,12 +77,13 @@ class RatioTierTest {
 
     @Test
     void theStoredSpreadIsWhatLetsARunAsNoisyAsTheBaselineRunsPass() {
-        // Two baseline runs that differ by 30 % on one cell, and a new run 25 % off on the same cell.
+        // Two baseline runs that differ by 25 % on one cell, and a new run 65 % off on the same cell: within
+        // 3 x the two runs' spread, beyond the 60 % floor that is all a single run's baseline can give.
         Path first = GateFixture.run(temp, "first");
         Path second = GateFixture.run(temp, "second");
-        GateFixture.scaleLatency(second, ACTIVATION_BATCHED_AFTER, 1.30);
+        GateFixture.scaleLatency(second, ACTIVATION_BATCHED_AFTER, 1.25);
         Path noisy = GateFixture.run(temp, "noisy");
-        GateFixture.scaleLatency(noisy, ACTIVATION_BATCHED_AFTER, 1.25);
+        GateFixture.scaleLatency(noisy, ACTIVATION_BATCHED_AFTER, 1.65);
 
         GateReport againstTwoRuns = Gate.evaluate(RunFolder.read(noisy), baselineOf(first, second), List.of(1, 2));
         GateReport againstOneRun = Gate.evaluate(RunFolder.read(noisy), baselineOf(first), List.of(1, 2));
@@ -149,7 +150,7 @@ class RatioTierTest {
                     - ratio.samples().stream().mapToDouble(Double::doubleValue).min().orElseThrow()) / ratio.value();
             assertThat(ratio.spread()).as(ratio.name()).isCloseTo(spread, org.assertj.core.data.Offset.offset(0.001));
             assertThat(ratio.tolerance()).as(ratio.name())
-                    .isCloseTo(Math.min(1.0, Math.max(3 * ratio.spread(), 0.15)), org.assertj.core.data.Offset.offset(0.0001));
+                    .isCloseTo(Math.min(1.0, Math.max(3 * ratio.spread(), 0.6)), org.assertj.core.data.Offset.offset(0.0001));
             assertThat(ratio.samples()).as(ratio.name()).hasSize(6);
             assertThat(ratio.spreadSource()).isEqualTo("2 runs x 2 forks");
         }
@@ -169,8 +170,8 @@ class RatioTierTest {
 
         assertThat(baseline.ratios()).allSatisfy(ratio -> {
             assertThat(ratio.spread()).isNull();
-            assertThat(ratio.tolerance()).isEqualTo(0.15);
-            assertThat(ratio.spreadSource()).isEqualTo("1 run x 1 fork: no spread measured, the 15 % floor applies");
+            assertThat(ratio.tolerance()).isEqualTo(0.6);
+            assertThat(ratio.spreadSource()).isEqualTo("1 run x 1 fork: no spread measured, the 60 % floor applies");
         });
         assertThat(baseline.source().note()).startsWith("made from ONE run");
         assertThat(baseline.toJson()).contains("made from ONE run").contains("no spread measured");
