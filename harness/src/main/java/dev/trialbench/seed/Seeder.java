@@ -64,6 +64,7 @@ public final class Seeder {
     private static final List<SeedTable> VACUUM_TWO = LANE_TWO;
 
     private final int connections;
+    private final CopyBuffer.Format format;
 
     /** A seeder that loads on two connections at once. */
     public Seeder() {
@@ -72,10 +73,16 @@ public final class Seeder {
 
     /** @param connections 1 (one table at a time) or 2 (two lanes at once; the default) */
     public Seeder(int connections) {
+        this(connections, CopyBuffer.Format.BINARY);
+    }
+
+    /** With a chosen COPY format: the text format is kept to measure against (same rows, slower). */
+    Seeder(int connections, CopyBuffer.Format format) {
         if (connections < 1 || connections > 2) {
             throw new IllegalArgumentException("The seeder uses 1 or 2 connections, was " + connections);
         }
         this.connections = connections;
+        this.format = java.util.Objects.requireNonNull(format, "format");
     }
 
     public int connections() {
@@ -94,7 +101,7 @@ public final class Seeder {
             List<SeedSummary.TableLoad> loads;
             long loaded;
             try (Lanes lanes = new Lanes(dataSource, usableConnections(dataSource))) {
-                loads = load(lanes, dataSource, plan, serialized);
+                loads = load(lanes, dataSource, plan, format, serialized);
                 loaded = System.nanoTime();
                 serialized.vacuumStarted();
                 lanes.run(Seeder::vacuumAnalyze, VACUUM_ONE, VACUUM_TWO);
@@ -114,12 +121,12 @@ public final class Seeder {
 
     /** Users (beside Ascora); then the two lanes; then trial_usage. Empties the tables again on failure. */
     private static List<SeedSummary.TableLoad> load(Lanes lanes, DataSource dataSource, SeedPlan plan,
-                                                    SeedProgress progress) throws SQLException {
+                                                    CopyBuffer.Format format, SeedProgress progress) throws SQLException {
         List<SeedSummary.TableLoad> loads = new ArrayList<>();
         try {
-            loads.addAll(lanes.run(lane -> copyAll(lane, plan, progress), FIRST, BESIDE_FIRST));
-            loads.addAll(lanes.run(lane -> copyAll(lane, plan, progress), LANE_ONE, LANE_TWO));
-            loads.addAll(lanes.run(lane -> copyAll(lane, plan, progress), LAST));
+            loads.addAll(lanes.run(lane -> copyAll(lane, plan, format, progress), FIRST, BESIDE_FIRST));
+            loads.addAll(lanes.run(lane -> copyAll(lane, plan, format, progress), LANE_ONE, LANE_TWO));
+            loads.addAll(lanes.run(lane -> copyAll(lane, plan, format, progress), LAST));
         } catch (SQLException | RuntimeException e) {
             emptyAgain(dataSource, e);
             throw e;
@@ -128,11 +135,11 @@ public final class Seeder {
         return loads;
     }
 
-    private static List<SeedSummary.TableLoad> copyAll(Lanes.Lane lane, SeedPlan plan, SeedProgress progress)
-            throws SQLException {
+    private static List<SeedSummary.TableLoad> copyAll(Lanes.Lane lane, SeedPlan plan, CopyBuffer.Format format,
+                                                       SeedProgress progress) throws SQLException {
         List<SeedSummary.TableLoad> loads = new ArrayList<>();
         for (SeedTable table : lane.tables()) {
-            loads.add(TableCopier.copy(lane.connection(), plan, table, progress));
+            loads.add(TableCopier.copy(lane.connection(), plan, table, format, progress));
         }
         return loads;
     }
@@ -191,8 +198,7 @@ public final class Seeder {
                 statement.setString(1, load.table().tableName());
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    sized.add(new SeedSummary.TableLoad(load.table(), load.rows(), load.copyBytes(),
-                            rows.getLong(1), load.copyDuration()));
+                    sized.add(load.withHeapBytes(rows.getLong(1)));
                 }
             }
         }
