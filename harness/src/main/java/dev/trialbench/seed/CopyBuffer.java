@@ -13,8 +13,9 @@ import java.util.UUID;
  * length (-1 for NULL) and the value in the type's binary form: uuid as 16 bytes, timestamptz as
  * microseconds since 2000-01-01 UTC, integer as 4 bytes, numeric as base-10000 digits, inet as family,
  * bits, flag, length and address, jsonb as version 1 and the JSON text, text as its bytes. The server
- * then copies bytes instead of parsing text into uuid, timestamptz, inet and numeric values, which
- * the scale measurement showed to be most of the COPY's server time. The field's length is reserved
+ * then copies bytes instead of parsing text into uuid, timestamptz, inet and numeric values: the
+ * server is the seeding's bottleneck (at scale 1 the generator takes a few percent of each COPY's
+ * time, {@code SeederScaleMeasurementTest}). The field's length is reserved
  * when a field opens and filled in when it ends; the row's count likewise. The column types are
  * those of the migrations (integer columns get {@link #number(long)}, jsonb columns open with
  * {@link #json()}); a mismatch is refused by the server's receive function, and

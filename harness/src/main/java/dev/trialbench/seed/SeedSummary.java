@@ -20,16 +20,21 @@ import java.util.List;
  * @param tables         one entry per table, in load order
  * @param totalHeapBytes sum of the tables' heap sizes
  * @param loadDuration   from the start to the last COPY's end (the emptiness check included)
+ * @param foreignKeyCheckDuration the foreign keys checked once each after the load ({@link ForeignKeyCheck});
+ *                       null when the role may not turn their triggers off and they were checked row by row
  * @param vacuumDuration VACUUM (ANALYZE) of the seeded tables
  * @param duration       the whole run
+ * @param copyFormat     the COPY format sent: {@code binary} (the default) or {@code text}
  */
 public record SeedSummary(
         SeedConfig config,
         List<TableLoad> tables,
         long totalHeapBytes,
         Duration loadDuration,
+        Duration foreignKeyCheckDuration,
         Duration vacuumDuration,
-        Duration duration) {
+        Duration duration,
+        String copyFormat) {
 
     /**
      * One table's load.

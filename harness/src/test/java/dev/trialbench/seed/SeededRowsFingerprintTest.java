@@ -2,7 +2,9 @@ package dev.trialbench.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.trialbench.seed.SeededDatabases.State;
+import dev.trialbench.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * order, read with TimeZone UTC and DateStyle ISO so that the text does not depend on the session.
  * The expected values were computed on the seeder as it was before its speed work (text COPY, commit
  * fa0d9fa); a change that makes seeding faster must leave them as they are. A change that means to
- * change the data set updates them, and says so in its commit.
+ * change the data set updates them, and says so in its commit. The seeder's slower ways (text COPY,
+ * foreign keys checked row by row) must load the same rows.
  */
 class SeededRowsFingerprintTest {
 
@@ -36,6 +39,24 @@ class SeededRowsFingerprintTest {
     void afterStateHoldsTheSameRows() {
         assertThat(fingerprints(SeededDatabases.seeded(State.AFTER, SeededDatabases.SEED, 0).dataSource()))
                 .isEqualTo(EXPECTED);
+    }
+
+    @Test
+    void textCopyWithForeignKeysCheckedRowByRowLoadsTheSameRows() {
+        try (HikariDataSource dataSource = TestPostgres.before("seed_text_row_by_row", 2)) {
+            SeedSummary summary = new Seeder(2, CopyBuffer.Format.TEXT, false)
+                    .seed(dataSource, SeededDatabases.config(SeededDatabases.SEED), SeedProgress.none());
+            assertThat(summary.copyFormat()).isEqualTo("text");
+            assertThat(summary.foreignKeyCheckDuration()).isNull();
+            assertThat(fingerprints(dataSource)).isEqualTo(EXPECTED);
+        }
+    }
+
+    @Test
+    void binaryCopyChecksTheForeignKeysAfterTheLoadWhenTheRoleMay() {
+        SeedSummary summary = SeededDatabases.seeded(State.BEFORE, SeededDatabases.SEED, 0).summary();
+        assertThat(summary.copyFormat()).isEqualTo("binary");
+        assertThat(summary.foreignKeyCheckDuration()).isNotNull();
     }
 
     /** Per table: md5 of its rows' text joined by newlines, ordered by the primary key. */

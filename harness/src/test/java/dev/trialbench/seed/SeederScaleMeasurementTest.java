@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * # against another server: TRIALBENCH_TEST_DB=url TRIALBENCH_TEST_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/postgres
  * # options: -Dtrialbench.seed.measure.state=AFTER -Dtrialbench.seed.measure.connections=1
  * #          -Dtrialbench.seed.measure.formats=TEXT,BINARY (COPY formats to seed with, one fresh database each)
+ * #          -Dtrialbench.seed.measure.keysAfterLoad=false,true (foreign keys row by row, or once after the load)
  * #          -Dtrialbench.seed.measure.pgbench=10,32 (pgbench scales to compare with; default 32 x scale)
  * </pre>
  *
@@ -48,7 +49,10 @@ class SeederScaleMeasurementTest {
         int connections = Integer.parseInt(System.getProperty("trialbench.seed.measure.connections", "2"));
         SeedConfig config = SeedConfig.of(42, scale, Instant.parse("2025-03-01T12:00:00Z"));
         for (String format : System.getProperty("trialbench.seed.measure.formats", "BINARY").split(",")) {
-            seedAndLog(config, state, connections, CopyBuffer.Format.valueOf(format.strip().toUpperCase(Locale.ROOT)));
+            for (String keysAfterLoad : System.getProperty("trialbench.seed.measure.keysAfterLoad", "true").split(",")) {
+                seedAndLog(config, state, connections, CopyBuffer.Format.valueOf(format.strip().toUpperCase(Locale.ROOT)),
+                        Boolean.parseBoolean(keysAfterLoad.strip()));
+            }
         }
         String pgbenchScales = System.getProperty("trialbench.seed.measure.pgbench", Long.toString(Math.max(1, Math.round(32 * scale))));
         for (String pgbenchScale : pgbenchScales.split(",")) {
@@ -56,18 +60,21 @@ class SeederScaleMeasurementTest {
         }
     }
 
-    private static void seedAndLog(SeedConfig config, State state, int connections, CopyBuffer.Format format) {
+    private static void seedAndLog(SeedConfig config, State state, int connections, CopyBuffer.Format format,
+                                   boolean keysAfterLoad) {
         try (HikariDataSource dataSource = SeededDatabases.fresh(state, "seed_measure")) {
-            SeedSummary summary = new Seeder(connections, format).seed(dataSource, config, SeedProgress.terminal());
-            LOG.info("Seeded {} at scale {} in the {} state on {} connection(s), COPY format {}",
-                    JdbcUrls.mask(dataSource.getJdbcUrl()), config.scale(), state, connections, format);
+            SeedSummary summary = new Seeder(connections, format, keysAfterLoad).seed(dataSource, config, SeedProgress.terminal());
+            LOG.info("Seeded {} at scale {} in the {} state on {} connection(s), COPY format {}, foreign keys {}",
+                    JdbcUrls.mask(dataSource.getJdbcUrl()), config.scale(), state, connections, format,
+                    summary.foreignKeyCheckDuration() == null ? "row by row"
+                            : "after the load (" + summary.foreignKeyCheckDuration().toMillis() + " ms)");
             for (SeedSummary.TableLoad load : summary.tables()) {
                 LOG.info("{}: {} rows, COPY {} MB, heap {} MB, {} ms (generating {} ms, server {} ms)",
                         load.table().tableName(), load.rows(), load.copyBytes() / 1_000_000, load.heapBytes() / 1_000_000,
                         load.copyDuration().toMillis(), load.generateDuration().toMillis(), load.serverDuration().toMillis());
             }
-            LOG.info("seeder ({}): heap {} MB; load {} ms, vacuum {} ms, total {} ms: {} heap MB/s", format,
-                    summary.totalHeapBytes() / 1_000_000, summary.loadDuration().toMillis(),
+            LOG.info("seeder ({}, keys after load {}): heap {} MB; load {} ms, vacuum {} ms, total {} ms: {} heap MB/s", format,
+                    keysAfterLoad, summary.totalHeapBytes() / 1_000_000, summary.loadDuration().toMillis(),
                     summary.vacuumDuration().toMillis(), summary.duration().toMillis(),
                     String.format(Locale.ROOT, "%.1f", summary.heapMegabytesPerSecond()));
             assertThat(summary.totalRows()).isEqualTo(SeedPlan.of(config).rowCounts().values().stream()
