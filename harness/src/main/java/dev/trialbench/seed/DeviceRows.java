@@ -29,6 +29,7 @@ final class DeviceRows extends UserOwnedRows {
             out.nullValue();
         }
         writeFingerprint(plan, index, out);
+        out.json();
         out.append(OS);
         out.append(random.pick(FakeText.DEVICE_OS));
         out.append(BROWSER);

@@ -53,6 +53,7 @@ final class FraudFlagRows extends UserOwnedRows {
         int severity = band < 40 ? 0 : band < 70 ? 1 : band < 90 ? 2 : 3;
         out.text(FakeText.SEVERITIES[severity]);
         out.number(SCORE_FLOOR[severity] + random.below(SCORE_SPAN[severity]));
+        out.json();
         out.append(RULE);
         out.append(flagType);
         out.append(SIGNALS);

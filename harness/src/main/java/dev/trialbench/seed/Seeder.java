@@ -31,16 +31,24 @@ import org.slf4j.LoggerFactory;
  * Loads the data set of a {@link SeedConfig} into an empty, migrated database (BEFORE or AFTER
  * state), then runs VACUUM (ANALYZE) so that plans and visibility maps are those of a settled table.
  *
- * <p>Every table is loaded by one COPY (text format, see {@link TableCopier}) that commits on its
- * own, in three steps, each on two connections at once: users (beside the Ascora tables, which
- * reference nothing); then the six tables that reference only users, in two lanes of about equal
- * work (fixed below); then trial_usage, which references tokens.
- * Parents are committed before their children are loaded because a foreign-key check against rows
- * the same transaction inserted is about twice as slow. Each table is still written by one
- * connection in row order, so contents and physical order are the same on every run. On a 2-core
- * machine the server's COPY work (type input, the random-UUID primary keys, the reports foreign key)
- * is the bottleneck, not the generator; two lanes use both cores. {@code COPY ... FREEZE} (which
- * needs a TRUNCATE in the loading transaction) was measured and gained nothing beyond noise.
+ * <p>Every table is loaded by one COPY (binary format, see {@link CopyBuffer} and {@link TableCopier})
+ * that commits on its own, on two connections at once: with the foreign keys checked after the load
+ * (below), in one step of two lanes of about equal work; with them checked row by row, in three steps,
+ * parents first: users (beside the Ascora tables, which reference nothing); then the six tables that
+ * reference only users, in two lanes; then trial_usage, which references tokens. Each table is still
+ * written by one connection in row order, so contents and physical order are the same on every run.
+ *
+ * <p>Where the time goes was measured at scale 1 ({@code SeederScaleMeasurementTest}, which logs each
+ * table's generating and server time): the generator is a few percent of each COPY; the server's
+ * share is the rest. So the speed work is on the server's side: binary COPY (no text parsing of
+ * uuid, timestamptz, inet, numeric), and foreign keys checked once per constraint after the load
+ * instead of by a trigger per row ({@link ForeignKeyCheck}, when the role may set
+ * {@code session_replication_role}; otherwise row by row, with parents committed before their
+ * children are loaded, because a check against rows the same transaction inserted is about twice as
+ * slow). The primary keys and the indexes stay in place during the load: they come from the
+ * migrations, and DDL lives only there, so the seeder does not drop and rebuild them.
+ * {@code COPY ... FREEZE} (which needs a TRUNCATE in the loading transaction) was measured and
+ * gained nothing beyond noise.
  *
  * <p>The load is not one transaction. The tables are checked to be empty first (else
  * {@link IllegalStateException}, nothing written); if a later step fails, the seeded tables are
@@ -59,11 +67,21 @@ public final class Seeder {
     private static final List<SeedTable> LANE_TWO =
             List.of(LOGIN_SESSIONS, PAYMENT_VERIFICATIONS, DEVICE_FINGERPRINTS, TRIAL_FRAUD_FLAGS);
     private static final List<SeedTable> LAST = List.of(TRIAL_USAGE);
+    /**
+     * With the foreign keys checked after the load, the order of the tables is free: one step, two
+     * lanes of about equal work as measured at scale 1 (login_sessions alone is about as much as
+     * reports and the rest together).
+     */
+    private static final List<SeedTable> FREE_ONE = List.of(LOGIN_SESSIONS, TRIAL_FRAUD_FLAGS, ASCORA_CUSTOMERS);
+    private static final List<SeedTable> FREE_TWO = List.of(REPORTS, PAYMENT_VERIFICATIONS, DEVICE_FINGERPRINTS, USERS,
+            FREE_TRIAL_TOKENS, TRIAL_USAGE, ASCORA_JOBS);
     private static final List<SeedTable> VACUUM_ONE =
             List.of(REPORTS, USERS, FREE_TRIAL_TOKENS, TRIAL_USAGE, ASCORA_CUSTOMERS, ASCORA_JOBS);
     private static final List<SeedTable> VACUUM_TWO = LANE_TWO;
 
     private final int connections;
+    private final CopyBuffer.Format format;
+    private final boolean foreignKeysAfterLoad;
 
     /** A seeder that loads on two connections at once. */
     public Seeder() {
@@ -72,10 +90,20 @@ public final class Seeder {
 
     /** @param connections 1 (one table at a time) or 2 (two lanes at once; the default) */
     public Seeder(int connections) {
+        this(connections, CopyBuffer.Format.BINARY, true);
+    }
+
+    /**
+     * With a chosen COPY format and foreign-key checking, to measure against: the text format and the
+     * row-by-row checks load the same rows, slower.
+     */
+    Seeder(int connections, CopyBuffer.Format format, boolean foreignKeysAfterLoad) {
         if (connections < 1 || connections > 2) {
             throw new IllegalArgumentException("The seeder uses 1 or 2 connections, was " + connections);
         }
         this.connections = connections;
+        this.format = java.util.Objects.requireNonNull(format, "format");
+        this.foreignKeysAfterLoad = foreignKeysAfterLoad;
     }
 
     public int connections() {
@@ -87,15 +115,25 @@ public final class Seeder {
         SeedProgress serialized = new SynchronizedSeedProgress(progress);
         long start = System.nanoTime();
         try {
+            boolean keysAfterLoad;
+            List<ForeignKeyCheck.ForeignKey> keys;
             try (Connection connection = dataSource.getConnection()) {
                 refuseUnlessEmpty(connection);
+                keysAfterLoad = foreignKeysAfterLoad && ForeignKeyCheck.mayDeferTriggers(connection);
+                keys = keysAfterLoad ? ForeignKeyCheck.of(connection, Arrays.asList(SeedTable.values())) : List.of();
+            }
+            if (foreignKeysAfterLoad && !keysAfterLoad) {
+                LOG.info("The role may not set session_replication_role: foreign keys are checked row by row during the COPY");
             }
             serialized.seedingStarted(config, plan.rowCounts().values().stream().mapToLong(Long::longValue).sum());
             List<SeedSummary.TableLoad> loads;
             long loaded;
-            try (Lanes lanes = new Lanes(dataSource, usableConnections(dataSource))) {
-                loads = load(lanes, dataSource, plan, serialized);
+            long checked;
+            try (Lanes lanes = new Lanes(dataSource, usableConnections(dataSource), keysAfterLoad)) {
+                loads = load(lanes, dataSource, plan, format, keysAfterLoad, serialized);
                 loaded = System.nanoTime();
+                checkKeys(lanes, dataSource, keys);
+                checked = System.nanoTime();
                 serialized.vacuumStarted();
                 lanes.run(Seeder::vacuumAnalyze, VACUUM_ONE, VACUUM_TWO);
             }
@@ -103,7 +141,9 @@ public final class Seeder {
             List<SeedSummary.TableLoad> sized = withHeapSizes(dataSource, loads);
             long heapBytes = sized.stream().mapToLong(SeedSummary.TableLoad::heapBytes).sum();
             SeedSummary summary = new SeedSummary(config, sized, heapBytes, Duration.ofNanos(loaded - start),
-                    Duration.ofNanos(vacuumed - loaded), Duration.ofNanos(vacuumed - start));
+                    keysAfterLoad ? Duration.ofNanos(checked - loaded) : null,
+                    Duration.ofNanos(vacuumed - checked), Duration.ofNanos(vacuumed - start),
+                    format.name().toLowerCase(java.util.Locale.ROOT));
             serialized.finished(summary);
             return summary;
         } catch (SQLException e) {
@@ -112,14 +152,22 @@ public final class Seeder {
         }
     }
 
-    /** Users (beside Ascora); then the two lanes; then trial_usage. Empties the tables again on failure. */
+    /**
+     * With the foreign keys checked after the load, one step in two lanes; otherwise parents first: users
+     * (beside Ascora), then the two lanes, then trial_usage. Empties the tables again on failure.
+     */
     private static List<SeedSummary.TableLoad> load(Lanes lanes, DataSource dataSource, SeedPlan plan,
+                                                    CopyBuffer.Format format, boolean keysAfterLoad,
                                                     SeedProgress progress) throws SQLException {
         List<SeedSummary.TableLoad> loads = new ArrayList<>();
         try {
-            loads.addAll(lanes.run(lane -> copyAll(lane, plan, progress), FIRST, BESIDE_FIRST));
-            loads.addAll(lanes.run(lane -> copyAll(lane, plan, progress), LANE_ONE, LANE_TWO));
-            loads.addAll(lanes.run(lane -> copyAll(lane, plan, progress), LAST));
+            if (keysAfterLoad) {
+                loads.addAll(lanes.run(lane -> copyAll(lane, plan, format, progress), FREE_ONE, FREE_TWO));
+            } else {
+                loads.addAll(lanes.run(lane -> copyAll(lane, plan, format, progress), FIRST, BESIDE_FIRST));
+                loads.addAll(lanes.run(lane -> copyAll(lane, plan, format, progress), LANE_ONE, LANE_TWO));
+                loads.addAll(lanes.run(lane -> copyAll(lane, plan, format, progress), LAST));
+            }
         } catch (SQLException | RuntimeException e) {
             emptyAgain(dataSource, e);
             throw e;
@@ -128,11 +176,28 @@ public final class Seeder {
         return loads;
     }
 
-    private static List<SeedSummary.TableLoad> copyAll(Lanes.Lane lane, SeedPlan plan, SeedProgress progress)
+    /** The foreign keys, once each, after the load (none when they were checked row by row); empties the tables on failure. */
+    private static void checkKeys(Lanes lanes, DataSource dataSource, List<ForeignKeyCheck.ForeignKey> keys)
             throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try {
+            lanes.run(lane -> {
+                ForeignKeyCheck.verify(lane.connection(), keys);
+                return List.of();
+            }, List.of());
+        } catch (SQLException | RuntimeException e) {
+            emptyAgain(dataSource, e);
+            throw e;
+        }
+    }
+
+    private static List<SeedSummary.TableLoad> copyAll(Lanes.Lane lane, SeedPlan plan, CopyBuffer.Format format,
+                                                       SeedProgress progress) throws SQLException {
         List<SeedSummary.TableLoad> loads = new ArrayList<>();
         for (SeedTable table : lane.tables()) {
-            loads.add(TableCopier.copy(lane.connection(), plan, table, progress));
+            loads.add(TableCopier.copy(lane.connection(), plan, table, format, progress));
         }
         return loads;
     }
@@ -191,8 +256,7 @@ public final class Seeder {
                 statement.setString(1, load.table().tableName());
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
-                    sized.add(new SeedSummary.TableLoad(load.table(), load.rows(), load.copyBytes(),
-                            rows.getLong(1), load.copyDuration()));
+                    sized.add(load.withHeapBytes(rows.getLong(1)));
                 }
             }
         }

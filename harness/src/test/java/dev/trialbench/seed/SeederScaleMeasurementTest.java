@@ -21,15 +21,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Not a unit test: seeds one fresh database at a chosen scale and logs the wall time and heap MB/s
- * per table, then (when {@code pgbench} is on the PATH) runs {@code pgbench -i -s 10×scale} against
- * a fresh database on the same server and logs its heap MB/s, so the two compare on equal terms.
+ * per table, then (when {@code pgbench} is on the PATH) runs {@code pgbench -i -I dtgv -s 32×scale} against
+ * a fresh database on the same server and logs its heap MB/s, so the two compare on equal terms: the
+ * same steps and about the same heap as the pipeline's reference ({@code PgbenchReference} in bench).
  * Skipped unless asked for; asserts only row counts, never a timing. For example:
  *
  * <pre>
  * mvn -B -q -pl harness -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest=SeederScaleMeasurementTest -Dtrialbench.seed.measure.scale=1
  * # against another server: TRIALBENCH_TEST_DB=url TRIALBENCH_TEST_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/postgres
  * # options: -Dtrialbench.seed.measure.state=AFTER -Dtrialbench.seed.measure.connections=1
- * #          -Dtrialbench.seed.measure.pgbench=10,32 (pgbench scales to compare with; default 10 x scale)
+ * #          -Dtrialbench.seed.measure.formats=TEXT,BINARY (COPY formats to seed with, one fresh database each)
+ * #          -Dtrialbench.seed.measure.keysAfterLoad=false,true (foreign keys row by row, or once after the load)
+ * #          -Dtrialbench.seed.measure.pgbench=10,32 (pgbench scales to compare with; default 32 x scale)
  * </pre>
  *
  * The databases it creates are left in place (their names are logged): drop them on a shared server.
@@ -45,34 +48,47 @@ class SeederScaleMeasurementTest {
         State state = State.valueOf(System.getProperty("trialbench.seed.measure.state", "BEFORE").toUpperCase(Locale.ROOT));
         int connections = Integer.parseInt(System.getProperty("trialbench.seed.measure.connections", "2"));
         SeedConfig config = SeedConfig.of(42, scale, Instant.parse("2025-03-01T12:00:00Z"));
-        try (HikariDataSource dataSource = SeededDatabases.fresh(state, "seed_measure")) {
-            SeedSummary summary = new Seeder(connections).seed(dataSource, config, SeedProgress.terminal());
-            LOG.info("Seeded {} at scale {} in the {} state on {} connection(s)", JdbcUrls.mask(dataSource.getJdbcUrl()), scale, state,
-                    connections);
-            for (SeedSummary.TableLoad load : summary.tables()) {
-                LOG.info("{}: {} rows, COPY {} MB, heap {} MB, {} ms", load.table().tableName(), load.rows(),
-                        load.copyBytes() / 1_000_000, load.heapBytes() / 1_000_000, load.copyDuration().toMillis());
+        for (String format : System.getProperty("trialbench.seed.measure.formats", "BINARY").split(",")) {
+            for (String keysAfterLoad : System.getProperty("trialbench.seed.measure.keysAfterLoad", "true").split(",")) {
+                seedAndLog(config, state, connections, CopyBuffer.Format.valueOf(format.strip().toUpperCase(Locale.ROOT)),
+                        Boolean.parseBoolean(keysAfterLoad.strip()));
             }
-            LOG.info("seeder: heap {} MB; load {} ms, vacuum {} ms, total {} ms: {} heap MB/s",
-                    summary.totalHeapBytes() / 1_000_000, summary.loadDuration().toMillis(),
-                    summary.vacuumDuration().toMillis(), summary.duration().toMillis(),
-                    String.format(Locale.ROOT, "%.1f", summary.heapMegabytesPerSecond()));
-            assertThat(summary.totalRows()).isEqualTo(SeedPlan.of(config).rowCounts().values().stream()
-                    .mapToLong(Long::longValue).sum());
         }
-        String pgbenchScales = System.getProperty("trialbench.seed.measure.pgbench", Long.toString(Math.max(1, Math.round(10 * scale))));
+        String pgbenchScales = System.getProperty("trialbench.seed.measure.pgbench", Long.toString(Math.max(1, Math.round(32 * scale))));
         for (String pgbenchScale : pgbenchScales.split(",")) {
             runPgbenchForComparison(Long.parseLong(pgbenchScale.strip()));
         }
     }
 
-    /** pgbench -i on a fresh database of the same server; its heap MB/s over its own total time. */
+    private static void seedAndLog(SeedConfig config, State state, int connections, CopyBuffer.Format format,
+                                   boolean keysAfterLoad) {
+        try (HikariDataSource dataSource = SeededDatabases.fresh(state, "seed_measure")) {
+            SeedSummary summary = new Seeder(connections, format, keysAfterLoad).seed(dataSource, config, SeedProgress.terminal());
+            LOG.info("Seeded {} at scale {} in the {} state on {} connection(s), COPY format {}, foreign keys {}",
+                    JdbcUrls.mask(dataSource.getJdbcUrl()), config.scale(), state, connections, format,
+                    summary.foreignKeyCheckDuration() == null ? "row by row"
+                            : "after the load (" + summary.foreignKeyCheckDuration().toMillis() + " ms)");
+            for (SeedSummary.TableLoad load : summary.tables()) {
+                LOG.info("{}: {} rows, COPY {} MB, heap {} MB, {} ms (generating {} ms, server {} ms)",
+                        load.table().tableName(), load.rows(), load.copyBytes() / 1_000_000, load.heapBytes() / 1_000_000,
+                        load.copyDuration().toMillis(), load.generateDuration().toMillis(), load.serverDuration().toMillis());
+            }
+            LOG.info("seeder ({}, keys after load {}): heap {} MB; load {} ms, vacuum {} ms, total {} ms: {} heap MB/s", format,
+                    keysAfterLoad, summary.totalHeapBytes() / 1_000_000, summary.loadDuration().toMillis(),
+                    summary.vacuumDuration().toMillis(), summary.duration().toMillis(),
+                    String.format(Locale.ROOT, "%.1f", summary.heapMegabytesPerSecond()));
+            assertThat(summary.totalRows()).isEqualTo(SeedPlan.of(config).rowCounts().values().stream()
+                    .mapToLong(Long::longValue).sum());
+        }
+    }
+
+    /** pgbench -i -I dtgv on a fresh database of the same server; its heap MB/s over its own total time. */
     private static void runPgbenchForComparison(long pgbenchScale) throws IOException, InterruptedException {
         ProvisionedDatabase server = TestPostgres.server();
         try (HikariDataSource scratch = TestPostgres.freshDatabase("seed_pgbench", 1)) {
             String database = SeededDatabases.queryString(scratch, "SELECT current_database()");
             URI uri = URI.create(server.jdbcUrl().substring("jdbc:".length()));
-            List<String> command = List.of("pgbench", "-i", "-q", "-s", Long.toString(pgbenchScale),
+            List<String> command = List.of("pgbench", "-i", "-I", "dtgv", "-q", "-s", Long.toString(pgbenchScale),
                     "-h", uri.getHost(), "-p", Integer.toString(uri.getPort() < 0 ? 5432 : uri.getPort()),
                     "-U", server.username(), database);
             Process process;

@@ -28,10 +28,34 @@ public record RunEvidence(
         List<Phase> phases,
         String statementStatisticsNotCollected) {
 
-    /** Rows and speed of the seed; pgbench figures are null when pgbench was not available. */
+    /**
+     * Rows and speed of the seed; pgbench figures are null when pgbench was not available.
+     *
+     * @param loadSeconds   wall time of the load (every table's COPY, two tables at a time); null in runs
+     *                      recorded before the seeding's steps were timed, as are the two fields below
+     * @param foreignKeySeconds wall time of checking the foreign keys once each after the load; null when they were
+     *                      checked row by row during the COPY (the role may not turn their triggers off)
+     * @param vacuumSeconds wall time of the VACUUM (ANALYZE) after the load
+     * @param copyFormat    the COPY format the seeder sent ({@code binary} or {@code text})
+     * @param tables        per table, in load order: where its COPY's time went
+     */
     public record SeedEvidence(long rows, long heapBytes, double seconds, double heapMegabytesPerSecond,
                                Double pgbenchHeapMegabytesPerSecond, Double pgbenchSeconds, String pgbenchNote,
-                               Map<String, Long> rowsPerTable) {
+                               Map<String, Long> rowsPerTable, Double loadSeconds, Double foreignKeySeconds,
+                               Double vacuumSeconds,
+                               String copyFormat, List<SeedTableLoad> tables) {
+    }
+
+    /**
+     * One table's COPY during seeding.
+     *
+     * @param copySeconds     the COPY's wall time
+     * @param generateSeconds of that, the generator writing the rows into the COPY buffer (Java)
+     * @param serverSeconds   of that, blocked while the server took the chunks in (type input, heap, primary key
+     *                        and other indexes, foreign-key checks)
+     */
+    public record SeedTableLoad(String table, long rows, long heapBytes, double copySeconds, double generateSeconds,
+                                double serverSeconds) {
     }
 
     /**

@@ -79,7 +79,9 @@ public record RunFolder(Path folder, RunEnvironment environment, RunEvidence evi
      * rather than read with silent zeros.
      */
     private static final Map<Class<?>, Map<String, List<String>>> FIELDS_ADDED_LATER = Map.of(
-            RunEvidence.class, Map.of("/migration", List.of("lockConflicts"), "/migration/steps/*", List.of("writerMaxMillis"),
+            RunEvidence.class, Map.of("/seed", List.of("loadSeconds", "foreignKeySeconds", "vacuumSeconds", "copyFormat",
+                            "tables"),
+                    "/migration", List.of("lockConflicts"), "/migration/steps/*", List.of("writerMaxMillis"),
                     "", List.of("statementStatisticsNotCollected")),
             LoadEvidence.class, Map.of("", List.of("intendedStart")),
             ReliabilityEvidence.class, Map.of("/concurrency/*", List.of("setUpActivations"), "", List.of("safety")));
