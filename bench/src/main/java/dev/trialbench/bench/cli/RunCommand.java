@@ -66,6 +66,10 @@ public final class RunCommand implements Callable<Integer> {
             + " exhaustion, timeouts, deadlocks, the server stopped under load, naive vs batched under a race).")
     boolean skipReliability;
 
+    @Option(names = "--skip-pooler", description = "Do not start pgBouncer nor measure through it (its correctness"
+            + " probes, one-client cells and several service instances).")
+    boolean skipPooler;
+
     @Override
     public Integer call() {
         var request = database.toRequest(); // a bad --db, URL or --pg-major is refused before the run waits its turn
@@ -93,9 +97,12 @@ public final class RunCommand implements Callable<Integer> {
         if (skipReliability) {
             command += " --skip-reliability";
         }
+        if (skipPooler) {
+            command += " --skip-pooler";
+        }
         try (var session = dev.trialbench.bench.pipeline.RunSession.start()) { // waits its turn; cleans up on Ctrl-C
             new Pipeline(new Pipeline.Settings(request, chosen, seedConfig, outputDirectory, keepDatabase,
-                    skipPgbench, skipReliability, roundTrips, !skipLoad, command), System.out).run();
+                    skipPgbench, skipReliability, skipPooler, roundTrips, !skipLoad, command), System.out).run();
         }
         return 0;
     }

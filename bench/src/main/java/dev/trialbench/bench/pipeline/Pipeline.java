@@ -65,7 +65,8 @@ public final class Pipeline {
 
     /** What a run needs, built once at the edge (CLI). */
     public record Settings(DatabaseRequest database, RunProfile profile, SeedConfig seed, Path outputDirectory,
-                           boolean keepDatabase, boolean skipPgbench, boolean skipReliability, List<RoundTrip> roundTrips,
+                           boolean keepDatabase, boolean skipPgbench, boolean skipReliability, boolean skipPooler,
+                           List<RoundTrip> roundTrips,
                            boolean load, String command) {
         public Settings {
             roundTrips = List.copyOf(roundTrips);
@@ -201,9 +202,13 @@ public final class Pipeline {
                 : new LoadEvidence(null, LoadEvidence.Kpi.REPORT, loadRuns, migrationUnderLoad, pgbenchComparison,
                         IntendedSchedule.RULE));
         RunEvidence.IndexAudit audit = phases.run("index audit", () -> audit(monitor));
-        phases.run("pgBouncer: correctness, one client, several instances", () -> ExpectedFailures.routed(folder, out,
-                () -> PoolerStep.run(database, settings.seed(), settings.profile(), folder, target.getParent(),
-                        RunSession::temporary, out)));
+        if (settings.skipPooler()) {
+            PoolerStep.skipped(folder, "skipped (--skip-pooler)");
+        } else {
+            phases.run("pgBouncer: correctness, one client, several instances", () -> ExpectedFailures.routed(folder, out,
+                    () -> PoolerStep.run(database, settings.seed(), settings.profile(), folder, target.getParent(),
+                            RunSession::temporary, out)));
+        }
         ReliabilityEvidence reliability = settings.skipReliability() ? null
                 : phases.run("reliability: faults, outage, naive vs batched under a race",
                         () -> ExpectedFailures.routed(folder, out,

@@ -62,6 +62,11 @@ public final class PoolerStep {
         return evidence;
     }
 
+    /** Writes {@value PoolerEvidence#FILE} for a run that leaves the section out, with {@code reason}. */
+    public static void skipped(Path folder, String reason) {
+        write(folder.resolve(PoolerEvidence.FILE), PoolerEvidence.skipped(reason));
+    }
+
     static PoolerEvidence measure(OwnDatabase database, SeedConfig seed, RunProfile profile, Path folder, Path temporary,
                                   Consumer<Path> onTemporary, PrintStream out) {
         var unavailable = PgBouncer.unavailableReason();
