@@ -44,10 +44,18 @@ public final class LoadRunner {
 
     /** JVM start, Gatling's start, and the drain of requests still in flight (Gatling's 60 s request timeout). */
     static final int GRACE_SECONDS = 120;
+    /**
+     * The add-opens Gatling needs and a modest heap; then flags that cut the injectors' own CPU, which
+     * the service and the database share on a small machine (measured per load run, {@code load.json}'s
+     * {@code cpu}): C1 only (an injector's run lasts seconds to a minute, too short for C2's compilations
+     * to pay back the CPU they cost) and the serial collector (no parallel GC threads for a 384 MB heap).
+     */
     static final List<String> JVM_FLAGS = List.of(
             "--add-opens=java.base/java.lang=ALL-UNNAMED",
             "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
-            "-Xmx384m");
+            "-Xmx384m",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC");
     private static final int OUTPUT_TAIL_LINES = 40;
 
     private LoadRunner() {

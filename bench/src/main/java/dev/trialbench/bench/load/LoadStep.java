@@ -160,8 +160,10 @@ public final class LoadStep {
             LoadPlan loadPlan = new LoadPlan(spec.label(), service.baseUri(), spec.scenario(), implementation,
                     toLoad(profile.warmup()), spec.stages().stream().map(LoadStep::toLoad).toList(), profile.injectors(),
                     plan.config(), LoadProfile.DOUBLE_SUBMIT_SHARE, folder, Kpi.REPORT);
+            ProcessCpu cpu = ProcessCpu.start(pool);
             LoadOutcome outcome = during == null ? LoadRunner.run(loadPlan, out)
                     : runAlongside(loadPlan, () -> during.accept(service));
+            LoadEvidence.CpuUse cpuUse = cpu.stop();
             PoolWaitSummary wait = waits.snapshot();
             PoolUtilization.Summary busy = utilization.summary();
             Invariants invariants = invariants(outcome);
@@ -172,7 +174,7 @@ public final class LoadStep {
                     outcome.kpiFailures(),
                     new PoolWait(wait.acquisitions(), wait.timeouts(), wait.p50Millis(), wait.p95Millis(), wait.p99Millis(),
                             wait.maxMillis(), busy.mean(), busy.p95()),
-                    invariants);
+                    invariants, cpuUse);
             out.printf("   %s: %s, invariants %s%n", spec.label(), outcome.kpiPassed() ? "KPIs held" : "KPIs missed",
                     invariants.violations() == 0 ? "hold" : invariants.violations() + " violations");
             return run;

@@ -53,6 +53,8 @@ public final class PgbenchActivation {
     static final List<String> STATEMENTS = List.of(ActivationSql.LOCK_USER_AND_DEVICE, ActivationSql.ALL_FRAUD_SIGNALS,
             ActivationSql.INSERT_DEVICE, ActivationSql.INSERT_TOKEN);
     static final String INPUTS = "trialbench_pgbench_inputs";
+    /** Round trips of one scripted transaction: the inputs fetch, BEGIN, {@link #STATEMENTS}, COMMIT. */
+    public static final int ROUND_TRIPS = STATEMENTS.size() + 3;
     static final String SLOTS = "trialbench_pgbench_slot";
     /** Device data of every activation, as the benchmarks send it. */
     static final String DEVICE_DATA = "{\"os\": \"linux\", \"browser\": \"pgbench\", \"screen\": \"1920x1080\"}";
@@ -65,15 +67,16 @@ public final class PgbenchActivation {
      * What pgbench reached. Figures are null when there is no measurement ({@code note} says why).
      *
      * @param tps committed transactions per second
+     * @param meanMillis mean latency of a committed transaction (the script's every round trip included)
      * @param transactions committed transactions
      * @param failed transactions that failed (for any reason other than the reserved pool running out)
      * @param note how it was measured, or why not
      */
-    public record Result(Double tps, Double p50Millis, Double p95Millis, Double p99Millis, long transactions,
+    public record Result(Double tps, Double meanMillis, Double p50Millis, Double p95Millis, Double p99Millis, long transactions,
                          long failed, String note) {
 
         static Result notMeasured(String note) {
-            return new Result(null, null, null, null, 0, 0, note);
+            return new Result(null, null, null, null, null, 0, 0, note);
         }
     }
 
@@ -189,7 +192,7 @@ public final class PgbenchActivation {
         // A client whose input fetch found no row once the pool ran out aborts; that is not a failure.
         long failed = log.failed() + (poolRanOut ? 0 : abortedClients);
         String how = "pgbench -M prepared, " + clients + " client(s), " + Math.min(clients, 2) + " thread(s), "
-                + seconds + " s; 7 round trips per transaction (the service: 5)";
+                + seconds + " s; " + ROUND_TRIPS + " round trips per transaction (the service: " + (STATEMENTS.size() + 1) + ")";
         if (poolRanOut) {
             how += "; the reserved pool (" + pool + " users) ran out after " + String.format(java.util.Locale.ROOT,
                     "%.1f", log.spanSeconds()) + " s: figures cover that time (seed a larger scale or shorten the run)";
@@ -197,9 +200,9 @@ public final class PgbenchActivation {
             how += "; pgbench exited with " + exitCode + " (" + abortedClients + " client(s) aborted)";
         }
         if (log.committed() == 0) {
-            return new Result(null, null, null, null, 0, failed, "no transaction completed; " + how);
+            return new Result(null, null, null, null, null, 0, failed, "no transaction completed; " + how);
         }
-        return new Result(log.committed() / log.spanSeconds(), log.percentileMillis(50), log.percentileMillis(95),
+        return new Result(log.committed() / log.spanSeconds(), log.meanMillis(), log.percentileMillis(50), log.percentileMillis(95),
                 log.percentileMillis(99), log.committed(), failed, how);
     }
 

@@ -93,6 +93,11 @@ final class PgbenchLog {
         return spanSeconds;
     }
 
+    /** Mean latency of the committed transactions, in milliseconds (NaN when none committed). */
+    double meanMillis() {
+        return java.util.Arrays.stream(latenciesMicros).average().orElse(Double.NaN) / 1000.0;
+    }
+
     /** Nearest-rank percentile of the committed transactions' latency, in milliseconds. */
     double percentileMillis(double percentile) {
         int rank = (int) Math.ceil(percentile / 100 * latenciesMicros.length);

@@ -178,6 +178,9 @@ public final class Pipeline {
         phases.run("VACUUM ANALYZE", () -> vacuumAnalyze(dataSource));
         measure("after", folder, target, dataSource, jdbi, monitor, plan, statements, phases, cells, statementEvidence,
                 databaseEvidence);
+        // Right after the JMH cells of the AFTER schema, on the same database: the harness's own cost at one client.
+        RunEvidence.HarnessOverhead harnessOverhead = phases.run("pgbench, one client, on the batched transaction",
+                () -> harnessOverhead(database, plan, settings.profile().load().pgbenchSeconds()));
         LoadEvidence.PgbenchComparison pgbenchComparison = null;
         if (load != null) {
             loadRuns.addAll(phases.run("load: activation, listing, mixed, after", () -> load.workloads("after")));
@@ -222,7 +225,7 @@ public final class Pipeline {
                 EnvironmentProbe.cpuModel(), Runtime.getRuntime().availableProcessors(), EnvironmentProbe.memoryBytes(),
                 settings.profile().jmh().forks(), settings.command());
         RunEvidence evidence = new RunEvidence(seedEvidence(seeded, pgbench), migration, cells, statementEvidence, audit,
-                databaseEvidence, phases.done(), notCollected);
+                databaseEvidence, phases.done(), notCollected, harnessOverhead);
         RunFolderWriter.write(folder.resolve("environment.json"), environment);
         RunFolderWriter.write(folder.resolve("evidence.json"), evidence);
         if (reliability != null) {
@@ -266,6 +269,12 @@ public final class Pipeline {
         PgbenchActivation.Result result = PgbenchActivation.measure(database, plan, clients, seconds);
         return new LoadEvidence.PgbenchComparison(clients, seconds, result.tps(), result.p50Millis(), result.p95Millis(),
                 result.p99Millis(), result.transactions(), result.failed(), result.note());
+    }
+
+    private static RunEvidence.HarnessOverhead harnessOverhead(OwnDatabase database, SeedPlan plan, int seconds) {
+        PgbenchActivation.Result result = PgbenchActivation.measure(database, plan, 1, seconds);
+        return new RunEvidence.HarnessOverhead(1, seconds, PgbenchActivation.ROUND_TRIPS, result.tps(), result.meanMillis(),
+                result.p50Millis(), result.p95Millis(), result.transactions(), result.failed(), result.note());
     }
 
     /** JMH's checked exception, turned into the pipeline's failure with what to look at. */

@@ -77,6 +77,11 @@ final class LoadSection {
         blocks.add(new Image(PoolSweepChart.NAME, PoolSweepChart.TITLE));
         blocks.add(new Subheading("Batched throughput against pgbench on the same transaction"));
         blocks.add(new Paragraph(pgbench(load)));
+        if (load.evidence().runs().stream().anyMatch(run -> run.cpu() != null)) {
+            blocks.add(new Subheading("Where the cores went during each run"));
+            blocks.add(new Paragraph(CPU_METHOD));
+            blocks.add(cpu(load));
+        }
         blocks.add(new Subheading("Migration under load"));
         blocks.addAll(migration(load));
         blocks.add(new Subheading("Invariants after every run (nothing lost, nothing doubled)"));
@@ -103,6 +108,39 @@ final class LoadSection {
                 + " denial), including no answer. KPIs: the report's p95 < " + Numbers.ms(load.evidence().kpi().p95Millis())
                 + " and failed < " + Numbers.plain(load.evidence().kpi().failedPercent()) + " %, as Gatling assertions"
                 + " (Gatling measures from the request's actual start).";
+    }
+
+    private static final String CPU_METHOD = "Cores used on average over each run, from `/proc` before and after it"
+            + " (from starting the injectors to their end: their JVMs' start and the warm-up included): the pipeline's JVM,"
+            + " which hosts the service; the Gatling injector processes; PostgreSQL's processes; and the whole machine,"
+            + " other users of it included. CPU ms per arrival divides each figure by the arrivals the run offered,"
+            + " warm-up included. When the machine's figure nears its cores, the service, the injectors and the database"
+            + " wait for each other's CPU, and latency grows whatever the code does.";
+
+    private static Table cpu(LoadRuns load) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Run run : load.evidence().runs()) {
+            LoadEvidence.CpuUse cpu = run.cpu();
+            if (cpu == null) {
+                continue;
+            }
+            double arrivals = run.warmup().ratePerSecond() * run.warmup().seconds()
+                    + run.stages().stream().mapToDouble(stage -> stage.ratePerSecond() * stage.seconds()).sum();
+            rows.add(List.of(Inline.code(run.label()), Numbers.decimal(cpu.seconds(), 1), cores(cpu.serviceCores(), cpu, arrivals),
+                    cores(cpu.injectorCores(), cpu, arrivals), cores(cpu.postgresCores(), cpu, arrivals),
+                    cpu.machineCores() == null ? Numbers.NOT_AVAILABLE
+                            : Numbers.decimal(cpu.machineCores(), 2) + " of " + cpu.cores()));
+        }
+        return new Table(List.of("run", "seconds", "service JVM: cores (CPU ms per arrival)", "injectors", "PostgreSQL",
+                "machine: cores busy"), rows);
+    }
+
+    private static String cores(Double cores, LoadEvidence.CpuUse cpu, double arrivals) {
+        if (cores == null) {
+            return Numbers.NOT_AVAILABLE;
+        }
+        return Numbers.decimal(cores, 2) + (arrivals > 0 ? " (" + Numbers.decimal(cores * cpu.seconds() * 1000 / arrivals, 2)
+                + ")" : "");
     }
 
     private static Table perRun(LoadRuns load) {

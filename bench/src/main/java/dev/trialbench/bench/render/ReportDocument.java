@@ -37,6 +37,7 @@ final class ReportDocument {
         sections.add(SummarySections.headline(context, claims));
         sections.add(SummarySections.environment(run.environment()));
         sections.add(FactorialSection.of(context));
+        sections.add(HarnessOverheadSection.of(run));
         sections.add(ClaimsSection.of(context, claims));
         sections.add(RttSection.of(RttSweep.read(run)));
         sections.add(LoadSection.of(load));

@@ -51,11 +51,14 @@ public record LoadEvidence(String note, Kpi kpi, List<Run> runs, MigrationUnderL
      * @param kpiPassed      every injector's Gatling assertions (p95 and failed-request budgets) held
      * @param poolWait       connection-acquire times in the service's pool during the run
      * @param invariants     what the run left in the database, checked after it
+     * @param cpu            cores used during the run by the service, the injectors, PostgreSQL and the machine;
+     *                       null in runs recorded before it was measured
      */
     public record Run(String label, String kind, String implementation, String schema, int poolSize, int injectors,
                       Stage warmup, List<Stage> stages, String hlog, long startedEpochMs, long endedEpochMs,
                       Map<String, Map<String, Long>> statuses, List<Map<String, Map<String, Long>>> stageStatuses,
-                      boolean kpiPassed, List<String> kpiFailures, PoolWait poolWait, Invariants invariants) {
+                      boolean kpiPassed, List<String> kpiFailures, PoolWait poolWait, Invariants invariants,
+                      CpuUse cpu) {
         public Run {
             stages = List.copyOf(stages);
             stageStatuses = List.copyOf(stageStatuses);
@@ -69,6 +72,20 @@ public record LoadEvidence(String note, Kpi kpi, List<Run> runs, MigrationUnderL
      */
     public record PoolWait(long acquisitions, long timeouts, double p50Millis, double p95Millis, double p99Millis,
                            double maxMillis, Double utilizationMean, Double utilizationP95) {
+    }
+
+    /**
+     * Cores used on average over a run (from starting the injectors to their end, their JVMs' start and the
+     * warm-up included), from {@code /proc}; a figure is null when its source was not readable ({@code note}).
+     *
+     * @param serviceCores  the pipeline's JVM, which hosts the service (its other threads idle meanwhile)
+     * @param injectorCores the Gatling injector processes
+     * @param postgresCores the PostgreSQL server's processes
+     * @param machineCores  every process of the machine, other users included
+     * @param cores         the machine's cores
+     */
+    public record CpuUse(double seconds, Double serviceCores, Double injectorCores, Double postgresCores,
+                         Double machineCores, int cores, String note) {
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param phases     wall time of each pipeline phase, in order
  * @param statementStatisticsNotCollected why pg_stat_statements could not be read (the statements' calls and
  *                   times are then not collected, not zero); null when it was, or in runs made before this was recorded
+ * @param harnessOverhead pgbench with one client on the batched activation's transaction, after the migrations, to
+ *                   set beside the JMH cell of the batched activation; null in runs made before it was measured
  */
 public record RunEvidence(
         SeedEvidence seed,
@@ -26,7 +28,21 @@ public record RunEvidence(
         IndexAudit audit,
         List<DatabaseEvidence> database,
         List<Phase> phases,
-        String statementStatisticsNotCollected) {
+        String statementStatisticsNotCollected,
+        HarnessOverhead harnessOverhead) {
+
+    /**
+     * pgbench with one client running the batched activation's accepted-activation transaction (the
+     * statements of {@code ActivationSql}, in the batched path's order) on the AFTER schema, right after
+     * the JMH cells of that schema: what the same transaction costs without the JVM, Jdbi, HikariCP, the
+     * activation's Java code and JMH. Figures are null when pgbench did not measure ({@code note} says why).
+     *
+     * @param roundTrips round trips of one pgbench transaction (the inputs fetch, BEGIN, the statements, COMMIT)
+     * @param meanMillis mean latency of one transaction
+     */
+    public record HarnessOverhead(int clients, int seconds, int roundTrips, Double tps, Double meanMillis,
+                                  Double p50Millis, Double p95Millis, long transactions, long failed, String note) {
+    }
 
     /**
      * Rows and speed of the seed; pgbench figures are null when pgbench was not available.

@@ -82,8 +82,8 @@ public record RunFolder(Path folder, RunEnvironment environment, RunEvidence evi
             RunEvidence.class, Map.of("/seed", List.of("loadSeconds", "foreignKeySeconds", "vacuumSeconds", "copyFormat",
                             "tables"),
                     "/migration", List.of("lockConflicts"), "/migration/steps/*", List.of("writerMaxMillis"),
-                    "", List.of("statementStatisticsNotCollected")),
-            LoadEvidence.class, Map.of("", List.of("intendedStart")),
+                    "", List.of("statementStatisticsNotCollected", "harnessOverhead")),
+            LoadEvidence.class, Map.of("", List.of("intendedStart"), "/runs/*", List.of("cpu")),
             ReliabilityEvidence.class, Map.of("/concurrency/*", List.of("setUpActivations"), "", List.of("safety")));
 
     private static <T> T json(Path folder, String name, Class<T> type) {

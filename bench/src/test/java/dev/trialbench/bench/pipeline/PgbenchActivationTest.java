@@ -100,6 +100,7 @@ class PgbenchActivationTest {
         assertThat(result.tps()).isPositive();
         assertThat(result.p50Millis()).isPositive().isLessThanOrEqualTo(result.p95Millis());
         assertThat(result.p95Millis()).isLessThanOrEqualTo(result.p99Millis());
+        assertThat(result.meanMillis()).isPositive();
         for (SeedTable table : SeedTable.values()) {
             assertThat(Sql.queryLong(dataSource, "SELECT count(*) FROM " + table.tableName()))
                     .as(table.tableName()).isEqualTo(seeded.get(table));

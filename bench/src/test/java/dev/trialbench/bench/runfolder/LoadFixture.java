@@ -185,7 +185,7 @@ public final class LoadFixture {
             long seconds = WARMUP.seconds() + stages.stream().mapToLong(Stage::seconds).sum();
             Map<String, Map<String, Long>> copy = new LinkedHashMap<>(statuses);
             return new Run(label, kind, implementation, schema, poolSize, 2, WARMUP, stages, hlog, startedEpochMs,
-                    startedEpochMs + seconds * 1000, copy, stageStatuses, true, List.of(), poolWait, invariants);
+                    startedEpochMs + seconds * 1000, copy, stageStatuses, true, List.of(), poolWait, invariants, null);
         }
     }
 }
