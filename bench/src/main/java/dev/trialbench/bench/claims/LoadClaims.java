@@ -73,7 +73,7 @@ final class LoadClaims {
             return Judgement.notJudged("no load run after the migrations");
         }
         if (!over.isEmpty()) {
-            return Judgement.fails("over " + Numbers.ms(budget) + " under load in every run: " + String.join(", ", over));
+            return Judgement.fails("over " + Numbers.ms(budget) + " under load: " + String.join(", ", over));
         }
         if (!straddling.isEmpty()) {
             return Judgement.notSettled("the runs of a workload fell on both sides of " + Numbers.ms(budget) + ": "
@@ -105,7 +105,7 @@ final class LoadClaims {
             return Judgement.notJudged("the pool was not sampled");
         }
         if (!over.isEmpty()) {
-            return Judgement.fails("p95 of the busy share at or over " + Numbers.percent(UTILIZATION_LIMIT) + " in every run: "
+            return Judgement.fails("p95 of the busy share at or over " + Numbers.percent(UTILIZATION_LIMIT) + ": "
                     + String.join(", ", over) + " (the last stairs offer more than the machine serves)");
         }
         if (!straddling.isEmpty()) {

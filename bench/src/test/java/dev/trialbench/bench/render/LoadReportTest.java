@@ -264,6 +264,21 @@ class LoadReportTest {
     }
 
     @Test
+    void p95UnderLoadIsNotSettledWhenTheRepeatOfAWorkloadFallsOnTheOtherSideOfTheBudget() {
+        LoadFixture load = planted(56);
+        load.run("mixed-after", "mixed", "batched", "after", new Stage(40, 4)).latency("listing", 12)
+                .latency("activate-batched", 55);
+        load.run("mixed-after-r2", "mixed", "batched", "after", new Stage(40, 4)).latency("listing", 12)
+                .latency("activate-batched", 45);
+
+        Claim p95 = claim(folder(load), P95);
+
+        assertThat(p95.verdict()).isEqualTo(Verdict.NOT_SETTLED);
+        assertThat(p95.judgement().reason()).isEqualTo("the runs of a workload fell on both sides of 50.0 ms:"
+                + " mixed-after activate-batched 45.0 ms..55.0 ms (2 runs)");
+    }
+
+    @Test
     void poolUtilizationIsJudgedFromTheLoadRunsInsteadOfNotMeasured() {
         List<Claim> claims = Claims.of(RunFolder.read(folder(planted(56))));
 
