@@ -34,6 +34,7 @@ public final class Claims {
                 .forEach(claims::add);
         claims.addAll(underLoad);
         claims.addAll(SafetyClaims.of(context));
+        claims.addAll(ReplicaClaims.of(context));
         return List.copyOf(claims);
     }
 
