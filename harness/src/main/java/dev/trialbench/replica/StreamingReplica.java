@@ -84,8 +84,8 @@ public final class StreamingReplica implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of("a replica is made only of an embedded server: a " + server.kind().label()
-                + " server's data directory is not on this host's file system (point trialbench at a replica of"
-                + " your own with --replica-url)");
+                + " server's data directory is not on this host's file system; run with --db embedded to measure"
+                + " one");
     }
 
     /**
