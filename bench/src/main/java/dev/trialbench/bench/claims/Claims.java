@@ -35,6 +35,7 @@ public final class Claims {
         claims.addAll(underLoad);
         claims.addAll(SafetyClaims.of(context));
         claims.addAll(PoolerClaims.of(context));
+        claims.addAll(ReplicaClaims.of(context));
         return List.copyOf(claims);
     }
 

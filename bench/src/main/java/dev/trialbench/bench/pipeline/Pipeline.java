@@ -9,11 +9,14 @@ import dev.trialbench.bench.load.LoadStep;
 import dev.trialbench.bench.pooler.PoolerStep;
 import dev.trialbench.bench.profile.RoundTrip;
 import dev.trialbench.bench.profile.RunProfile;
+import dev.trialbench.bench.replica.ReplicaSettings;
+import dev.trialbench.bench.replica.ReplicaStep;
 import dev.trialbench.bench.render.Reports;
 import dev.trialbench.bench.runfolder.RunFolder;
 import dev.trialbench.bench.render.ResultsIndex;
 import dev.trialbench.bench.runfolder.LoadEvidence;
 import dev.trialbench.bench.runfolder.ReliabilityEvidence;
+import dev.trialbench.bench.runfolder.ReplicaEvidence;
 import dev.trialbench.bench.runfolder.RunEnvironment;
 import dev.trialbench.bench.runfolder.RunEvidence;
 import dev.trialbench.bench.runfolder.RunEvidence.CellEvidence;
@@ -55,8 +58,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The main job: provision, migrate to BEFORE, seed, measure (JMH, statement counts, pg_stat_statements,
- * plans), migrate to AFTER under a concurrent writer, VACUUM ANALYZE, measure again, audit the indexes, pgBouncer
- * against direct ({@link PoolerStep}), run the
+ * plans), migrate to AFTER under a concurrent writer, VACUUM ANALYZE, measure again (with the load runs: the listing
+ * served from a read replica too, {@link ReplicaStep}), audit the indexes, pgBouncer against direct
+ * ({@link PoolerStep}), run the
  * fault experiments ({@link ReliabilityStep}, unless skipped), and write the run's folder (raw files, then the report generated from them alone).
  * The database is migrated in place, so both columns of the factorial see the same rows.
  * Not thread-safe; one run at a time.
@@ -204,6 +208,10 @@ public final class Pipeline {
                         IntendedSchedule.RULE)
                 : new LoadEvidence(null, LoadEvidence.Kpi.REPORT, loadRuns, migrationUnderLoad, pgbenchComparison,
                         IntendedSchedule.RULE));
+        if (load != null) {
+            RunFolderWriter.write(folder.resolve(ReplicaEvidence.FILE), phases.run("read replica: the listing moved off the"
+                    + " primary", () -> ReplicaStep.run(database, plan, ReplicaSettings.of(settings.profile()), out)));
+        }
         RunEvidence.IndexAudit audit = phases.run("index audit", () -> audit(monitor));
         if (settings.skipPooler()) {
             PoolerStep.skipped(folder, "skipped (--skip-pooler)");

@@ -9,6 +9,7 @@ import dev.trialbench.bench.render.Document.Block;
 import dev.trialbench.bench.render.Document.Paragraph;
 import dev.trialbench.bench.render.Document.Section;
 import dev.trialbench.bench.runfolder.LoadRuns;
+import dev.trialbench.bench.runfolder.ReplicaEvidence;
 import dev.trialbench.bench.runfolder.RttSweep;
 import dev.trialbench.bench.runfolder.RunEnvironment;
 import dev.trialbench.bench.runfolder.RunFolder;
@@ -41,6 +42,7 @@ final class ReportDocument {
         sections.add(ClaimsSection.of(context, claims));
         sections.add(RttSection.of(RttSweep.read(run)));
         sections.add(LoadSection.of(load));
+        ReplicaEvidence.read(run).map(ReplicaSection::of).ifPresent(sections::add);
         sections.add(ReliabilitySection.of(run.reliability()));
         sections.add(PoolerSection.of(dev.trialbench.bench.runfolder.PoolerEvidence.read(run.folder())));
         sections.addAll(StatementSections.of(run.evidence()));

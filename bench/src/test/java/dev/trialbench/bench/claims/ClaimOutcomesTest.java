@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trialbench.bench.claims.SafetyJudges.Purpose;
 import dev.trialbench.bench.runfolder.PoolerEvidence;
+import dev.trialbench.bench.runfolder.ReplicaEvidence;
 import dev.trialbench.monitor.ReportMonitorCheck;
 import dev.trialbench.pooler.PoolerCorrectness;
 import dev.trialbench.monitor.ReportMonitorQueries.SlowQueries;
@@ -194,7 +195,21 @@ class ClaimOutcomesTest {
         reach(poolSize, Verdict.HOLDS_ONLY_IF, () -> LoadClaims.poolSize(Optional.of(List.of(80.0, 90.0, 90.0)),
                 Optional.of(List.of(60.0, 70.0, 70.0)), 120, 2));
 
+        replica();
         safety();
+    }
+
+    /** "Implement read replicas" ({@link ReplicaClaims}): relief on the primary, read-your-writes, same host or not. */
+    private void replica() {
+        String replica = "\"Implement read replicas\" (for scaling read-heavy workloads)";
+        ReplicaEvidence.ReadYourWrites fresh = new ReplicaEvidence.ReadYourWrites(100, 0, 0, 5000, null, null, null);
+        ReplicaEvidence.ReadYourWrites stale = new ReplicaEvidence.ReadYourWrites(100, 40, 0, 5000, 0.8, 1.5, 2.0);
+        reach(replica, Verdict.HOLDS, () -> ReplicaClaims.judge(new Interval(2, 1.8, 2.2), fresh, true));
+        reach(replica, Verdict.HOLDS_ONLY_IF, () -> ReplicaClaims.judge(new Interval(2, 1.8, 2.2), stale, true));
+        reach(replica, Verdict.NOT_SETTLED, () -> ReplicaClaims.judge(new Interval(1.1, 0.9, 1.3), stale, true));
+        reach(replica, Verdict.NOT_SETTLED, () -> ReplicaClaims.judge(new Interval(1, 0.95, 1.05), stale, true));
+        reach(replica, Verdict.FAILS, () -> ReplicaClaims.judge(new Interval(1, 0.95, 1.05), stale, false));
+        reach(replica, Verdict.NOT_JUDGED, () -> ReplicaClaims.judge(Interval.exact(Double.NaN), null, true));
     }
 
     /** The safety claims ({@link SafetyClaims}), judged by {@link SafetyJudges} on the records of {@link SafetyJudgesTest}. */
