@@ -116,9 +116,18 @@ public record Baseline(int format, Source source, List<String> toleranceRule, Li
      */
     public record RatioExpectation(String name, String kind, CellKey numerator, CellKey denominator,
                                    Direction direction, double value, List<Double> samples, Double spread,
-                                   String spreadSource, double tolerance, boolean gated) {
+                                   String spreadSource, double tolerance, boolean gated, String notGatedBecause) {
         public RatioExpectation {
             samples = copy(samples);
+        }
+
+        /** Why a ratio that commits is not gated ({@link Tolerances#COMMITS}); null for the others. */
+        public static String reasonNotGated(CellKey numerator, CellKey denominator) {
+            return commits(numerator) || commits(denominator) ? Tolerances.COMMITS : null;
+        }
+
+        private static boolean commits(CellKey cell) {
+            return CellKey.ACTIVATION.equals(cell.benchmark());
         }
 
         public Band band() {
@@ -132,6 +141,9 @@ public record Baseline(int format, Source source, List<String> toleranceRule, Li
                 return toleranceText + ", the floor: " + spreadSource();
             }
             String spreadText = "spread " + Numbers.percentTrimmed(spread()) + " over " + spreadSource();
+            if (notGatedBecause() != null) {
+                return "not gated: " + notGatedBecause() + " (" + spreadText + ")";
+            }
             if (!gated()) {
                 return "not gated: 3 x " + spreadText + " is above the 100 % cap";
             }

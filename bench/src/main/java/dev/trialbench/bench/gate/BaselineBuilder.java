@@ -65,7 +65,9 @@ public final class BaselineBuilder {
     }
 
     private static Baseline.Source withNote(Baseline.Source source, int runCount, List<Baseline.RatioExpectation> ratios) {
-        List<String> ungated = ratios.stream().filter(ratio -> !ratio.gated())
+        List<String> ungated = ratios.stream().filter(ratio -> !ratio.gated() && ratio.notGatedBecause() == null)
+                .map(Baseline.RatioExpectation::name).toList();
+        List<String> committing = ratios.stream().filter(ratio -> ratio.notGatedBecause() != null)
                 .map(Baseline.RatioExpectation::name).toList();
         String note = runCount == 1
                 ? "made from ONE run: the spreads are across its forks only, or the 60 % floor where it ran one fork;"
@@ -74,6 +76,9 @@ public final class BaselineBuilder {
         if (!ungated.isEmpty()) {
             note += "; NOT GATED, 3 x their spread is above the 100 % cap (too noisy at this profile): "
                     + String.join(", ", ungated);
+        }
+        if (!committing.isEmpty()) {
+            note += "; NOT GATED, " + Tolerances.COMMITS + ": " + String.join(", ", committing);
         }
         return new Baseline.Source(source.profile(), source.scale(), source.seed(), source.runs(), note, source.command());
     }
@@ -153,10 +158,12 @@ public final class BaselineBuilder {
                     + (forks == 1 ? "" : "s");
             String spreadSource = spread == null ? over + ": no spread measured, the 60 % floor applies"
                     : runs.size() == 1 ? over + " (fork spread only)" : over;
+            String notGatedBecause = Baseline.RatioExpectation.reasonNotGated(definition.numerator(), definition.denominator());
             ratios.add(new Baseline.RatioExpectation(definition.name(), definition.kind(), definition.numerator(),
                     definition.denominator(), definition.direction(), Numbers.roundToFourDecimals(value),
                     samples.stream().map(Numbers::roundToFourDecimals).toList(), spread,
-                    spreadSource, Numbers.roundToFourDecimals(Tolerances.ratio(measured)), Tolerances.gated(measured)));
+                    spreadSource, Numbers.roundToFourDecimals(Tolerances.ratio(measured)),
+                    notGatedBecause == null && Tolerances.gated(measured), notGatedBecause));
         }
         return ratios;
     }

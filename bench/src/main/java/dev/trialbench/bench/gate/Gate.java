@@ -84,11 +84,17 @@ public final class Gate {
             notes.add("tier 2 confirmed against " + String.join(", ", folders)
                     + ": a ratio fails only when it moves beyond its band in every run; tiers 1 and 3 judge " + run.name());
         }
-        List<String> ungated = baseline.ratios().stream().filter(ratio -> !ratio.gated())
+        List<String> ungated = baseline.ratios().stream().filter(ratio -> !ratio.gated() && ratio.notGatedBecause() == null)
                 .map(Baseline.RatioExpectation::name).toList();
         if (!ungated.isEmpty()) {
             notes.add(ungated.size() + " ratios are not gated, too noisy at this profile (3 x their spread across the"
                     + " baseline's runs is above 100 %): " + String.join(", ", ungated));
+        }
+        List<String> committing = baseline.ratios().stream().filter(ratio -> ratio.notGatedBecause() != null)
+                .map(Baseline.RatioExpectation::name).toList();
+        if (!committing.isEmpty()) {
+            notes.add(committing.size() + " ratios are not gated because " + Tolerances.COMMITS + ": "
+                    + String.join(", ", committing));
         }
         List<CellKey> known = baseline.cells().stream().map(Baseline.CellCounts::key).toList();
         for (CellEvidence cell : BaselineBuilder.list(run.evidence().cells())) {

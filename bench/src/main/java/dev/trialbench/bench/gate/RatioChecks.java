@@ -37,6 +37,7 @@ final class RatioChecks {
         Band band = expected.band();
         String bandText = Numbers.factor(band.low()) + ".." + Numbers.factor(band.high());
         String tolerance = expected.gated() ? Numbers.percentTrimmed(expected.tolerance()) + " (" + bandText + ")"
+                : expected.notGatedBecause() != null ? "not gated (commits: the disk's WAL flush)"
                 : "not gated (spread " + Numbers.percentTrimmed(expected.spread()) + ")";
         RatioDefinition definition = new RatioDefinition(expected.name(), expected.kind(), expected.numerator(),
                 expected.denominator(), expected.direction());

@@ -59,6 +59,18 @@ public final class Tolerances {
     public static final double BUFFERS_RELATIVE = 0.25;
     public static final double BUFFERS_BLOCKS = 5;
     public static final double SERVER_TIME_FACTOR = 2.5;
+
+    /**
+     * Why a ratio with the activation on either side is not gated: every activation commits, and a
+     * commit waits for the WAL flush, whose time the disk decides. Measured: an unchanged quick run put
+     * ActivationBenchmark.naive @ after at 8.9 ms and its confirmation run at 11.2 ms (p50), against
+     * 3.3 to 3.9 ms in the baseline runs, while the read-only fraud check and listing cells of the same
+     * runs did not move: the naive activation commits twice per operation. Its statements' server time
+     * and its round trips stay gated.
+     */
+    public static final String COMMITS = "the activation commits, and a commit waits for the WAL flush, whose time the"
+            + " disk decides (an unchanged run measured the naive activation 2.7x slower while the read-only cells did"
+            + " not move); its statements' server time and round trips are gated instead";
     public static final double SERVER_TIME_FLOOR_MILLIS = 1;
 
     /** The rule in words, stored in every baseline file so that the file explains its own numbers. */
@@ -68,7 +80,8 @@ public final class Tolerances {
             "tier 2: spread = (max - min) / median of the ratio over the runs (and over forks within runs);"
                     + " tolerance = max(3 x spread, 60 %); above 100 % the ratio is not gated (shown, never failed);"
                     + " band = value / (1 + tolerance) .. value * (1 + tolerance); with --confirm runs a ratio fails"
-                    + " only if it moves beyond its band in every run",
+                    + " only if it moves beyond its band in every run; a ratio with the activation (which commits) on"
+                    + " either side is shown, not gated",
             "tier 2: a statement's mean execution time per call on the server (pg_stat_statements) may rise to"
                     + " max(2.5 x its slowest baseline run, that + 1 ms); with --confirm runs it fails only if it does in every run",
             "tier 3: the gate fails at the KPI tightened by its margin");
