@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RatioTierTest {
 
     private static final CellKey FRAUD_BATCHED_AFTER = CellKey.of(CellKey.FRAUD_CHECK, CellKey.BATCHED, CellKey.AFTER);
-    private static final CellKey FRAUD_BATCHED_AFTER = CellKey.of(CellKey.FRAUD_CHECK, CellKey.BATCHED, CellKey.AFTER);
     private static final CellKey ACTIVATION_BATCHED_AFTER = CellKey.of(CellKey.ACTIVATION, CellKey.BATCHED, CellKey.AFTER);
     private static final CellKey FLOOR_AFTER = CellKey.of(CellKey.ROUND_TRIP, CellKey.SELECT_ONE, CellKey.AFTER);
 
@@ -161,7 +160,7 @@ class RatioTierTest {
     void theToleranceIsThreeTimesTheSpreadWithinTheFloorAndTheCap() {
         Path first = GateFixture.run(temp, "first");
         Path second = GateFixture.run(temp, "second");
-        GateFixture.scaleLatency(second, FRAUD_BATCHED_AFTER, 1.30);
+        GateFixture.scaleLatency(second, FRAUD_BATCHED_AFTER, 1.15);
 
         Baseline baseline = baselineOf(first, second);
 
@@ -178,7 +177,7 @@ class RatioTierTest {
                 .filter(ratio -> ratio.name().equals("FraudCheckBenchmark.batched @ after / SELECT 1")).findFirst().orElseThrow();
         assertThat(moved.tolerance()).isGreaterThan(0.5);
         assertThat(moved.gated()).isTrue();
-        assertThat(baseline.source().note()).isEqualTo("spreads measured across 2 runs (and their forks)");
+        assertThat(baseline.source().note()).startsWith("spreads measured across 2 runs (and their forks); NOT GATED, the activation commits");
     }
 
     @Test
