@@ -15,7 +15,7 @@ import dev.trialbench.bench.profile.RunProfile;
  */
 public record ReplicaSettings(int rounds, int phaseSeconds, int activationThreads, int listingThreads, int probes) {
 
-    public static final ReplicaSettings QUICK = new ReplicaSettings(2, 3, 2, 2, 100);
+    public static final ReplicaSettings QUICK = new ReplicaSettings(2, 2, 2, 2, 100);
     public static final ReplicaSettings FULL = new ReplicaSettings(3, 10, 2, 4, 500);
 
     public static ReplicaSettings of(RunProfile profile) {
