@@ -34,7 +34,9 @@ final class PoolSweepChart {
         chart.getStyler().setXAxisDecimalPattern("#,##0");
         List<Double> plotted = new ArrayList<>();
         double maxRate = 0;
-        int colour = 0;
+        // one colour per pool size; a repeated sweep (full profile: 3 runs per size) adds a series per run
+        java.util.Map<Integer, Integer> colours = new java.util.LinkedHashMap<>();
+        java.util.Map<Integer, Integer> repeats = new java.util.HashMap<>();
         for (Run run : runs) {
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
@@ -47,12 +49,13 @@ final class PoolSweepChart {
                     plotted.add(Math.max(latency.p95(), 0.1));
                 });
             }
+            int colour = colours.computeIfAbsent(run.poolSize(), ignored -> colours.size());
+            int repeat = repeats.merge(run.poolSize(), 1, Integer::sum);
             if (!x.isEmpty()) {
-                XYSeries series = chart.addSeries("pool of " + run.poolSize(), x, y);
+                XYSeries series = chart.addSeries("pool of " + run.poolSize() + (repeat == 1 ? "" : ", run " + repeat), x, y);
                 series.setLineColor(COLOURS[colour % COLOURS.length]);
                 series.setMarkerColor(COLOURS[colour % COLOURS.length]);
             }
-            colour++;
         }
         double budget = load.evidence().kpi().p95Millis();
         XyCharts.budget(chart, budget, maxRate);

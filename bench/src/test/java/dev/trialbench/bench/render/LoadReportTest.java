@@ -136,6 +136,16 @@ class LoadReportTest {
     }
 
     @Test
+    void aRepeatedPoolSweepDrawsOneSeriesPerRun() {
+        LoadFixture load = planted(56);
+        load.run("pool-sweep-10-r2", "pool-sweep", "batched", "after", SWEEP).pool(10).latency("activate-batched", 22, 33, 180);
+
+        String section = underLoad(folder(load));
+
+        assertThat(section).contains("![" + PoolSweepChart.TITLE + "](charts/pool-sweep-p95.png)");
+    }
+
+    @Test
     void thePgbenchGoalIsMetAtSevenTenthsAndNotBelow() {
         assertThat(underLoad(folder(planted(56)))).contains("56.0 transactions/s")
                 .contains("The service sustained 40 batched activations/s offered within the KPIs at a pool of 10")
