@@ -157,7 +157,8 @@ public final class BetweenRunSpread {
                         Collections.max(values) / Collections.min(values)));
             }
         });
-        floors.forEach((key, value) -> factors.put(key, String.format(java.util.Locale.ROOT, "%.4f", value)));
+        // rounded up, so that no baseline run is above its own stored maximum
+        floors.forEach((key, value) -> factors.put(key, String.format(java.util.Locale.ROOT, "%.6f", Math.ceil(value * 1e6) / 1e6)));
         factors.put(RUNS, runs.size() + " runs: " + String.join(", ", runs.stream().map(RunFolder::name).sorted().toList()));
         return factors;
     }
