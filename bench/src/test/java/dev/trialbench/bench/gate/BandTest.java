@@ -45,10 +45,10 @@ class BandTest {
     }
 
     @Test
-    void sharedBuffersGetTwentyFivePercentOrFiveBlocks() {
-        assertThat(Tolerances.buffers(100, 0)).isEqualTo(25);
+    void sharedBuffersGetHalfOrFiveBlocks() {
+        assertThat(Tolerances.buffers(100, 0)).isEqualTo(50);
         assertThat(Tolerances.buffers(3, 0)).isEqualTo(5);
-        // A statement whose baseline runs spanned more than 25 % keeps that range as its slack.
-        assertThat(Tolerances.buffers(148, 75)).isEqualTo(75);
+        // A statement whose baseline runs spanned more than 50 % keeps that range as its slack.
+        assertThat(Tolerances.buffers(140, 75)).isEqualTo(75);
     }
 }

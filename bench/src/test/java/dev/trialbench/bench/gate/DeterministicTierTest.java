@@ -79,11 +79,11 @@ class DeterministicTierTest {
     }
 
     @Test
-    void sharedBuffersMayMoveWithinTwentyFivePercentOrFiveBlocksAndFewerIsBetter() {
-        // NEWEST_REPORTS @ after touches 58 buffers per call: the band is 58 +/- 14.5 (25 % is more than 5 blocks).
-        assertThat(buffersVerdict("within", 70)).isEqualTo(GateVerdict.PASS);
-        assertThat(buffersVerdict("above", 73)).isEqualTo(GateVerdict.REGRESSION);
-        assertThat(buffersVerdict("below", 40)).isEqualTo(GateVerdict.IMPROVED);
+    void sharedBuffersMayMoveWithinHalfOrFiveBlocksAndFewerIsBetter() {
+        // NEWEST_REPORTS @ after touches 58 buffers per call: the band is 58 +/- 29 (50 % is more than 5 blocks).
+        assertThat(buffersVerdict("within", 85)).isEqualTo(GateVerdict.PASS);
+        assertThat(buffersVerdict("above", 88)).isEqualTo(GateVerdict.REGRESSION);
+        assertThat(buffersVerdict("below", 25)).isEqualTo(GateVerdict.IMPROVED);
     }
 
     @Test
