@@ -85,7 +85,7 @@ final class DeterministicChecks {
         double baseline = expected.sharedBuffersPerCall();
         double slack = Tolerances.buffers(baseline, expected.sharedBuffersRange());
         String tolerance = "+/-" + Numbers.perOp(Numbers.roundToFourDecimals(slack))
-                + " blocks (50 %, 5 or the baseline runs' range, the largest)";
+                + " blocks (75 %, 5 or the baseline runs' range, the largest)";
         if (measured.isEmpty()) {
             return Check.notMeasured(TIER, name, expected.label(), Numbers.perOp(baseline), missing(expected));
         }

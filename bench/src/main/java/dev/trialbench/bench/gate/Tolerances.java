@@ -56,7 +56,7 @@ public final class Tolerances {
     public static final double SPREAD_MULTIPLIER = 3;
     public static final double RATIO_FLOOR = 0.6;
     public static final double RATIO_CAP = 1.0;
-    public static final double BUFFERS_RELATIVE = 0.5;
+    public static final double BUFFERS_RELATIVE = 0.75;
     public static final double BUFFERS_BLOCKS = 5;
     public static final double SERVER_TIME_FACTOR = 2.5;
 
@@ -76,7 +76,7 @@ public final class Tolerances {
     /** The rule in words, stored in every baseline file so that the file explains its own numbers. */
     public static final List<String> RULE = List.of(
             "tier 1: statements and round trips per operation exact; plan index and seq-scan sets exact;"
-                    + " shared buffers per call (hit + read) within 50 %, 5 blocks or the baseline runs' range, whichever is largest, lower is better",
+                    + " shared buffers per call (hit + read) within 75 %, 5 blocks or the baseline runs' range, whichever is largest, lower is better",
             "tier 2: spread = (max - min) / median of the ratio over the runs (and over forks within runs);"
                     + " tolerance = max(3 x spread, 60 %); above 100 % the ratio is not gated (shown, never failed);"
                     + " band = value / (1 + tolerance) .. value * (1 + tolerance); with --confirm runs a ratio fails"
@@ -108,17 +108,18 @@ public final class Tolerances {
     }
 
     /**
-     * Blocks a statement's shared buffers per call may move from its baseline: 50 % or 5 blocks, or the
+     * Blocks a statement's shared buffers per call may move from its baseline: 75 % or 5 blocks, or the
      * range its own baseline runs spanned when that is larger (NEWEST_REPORTS after the migrations spans
      * 110 to 185 blocks per call over five runs of one tree: it serves a page of 50 and 1000 records, and
      * the mix of calls follows the two cells' speeds, so a band of 25 % around the median failed a run of
      * unchanged code).
      */
     /*
-     * 50 %, not 25 %: NEWEST_REPORTS after the migrations serves the page of 50 and the 1000 records, and
+     * 75 %, not 25 %: NEWEST_REPORTS after the migrations serves the page of 50 and the 1000 records, and
      * its buffers per call follow the mix of the two cells' calls, which follows their speeds. Three quiet
-     * baseline runs put it at 128 per call (range 14); an unchanged gate-power trial measured 170 (+33 %),
-     * its page-of-50 cell twice as slow as usual, and failed tier 1. Its plan is checked exactly.
+     * baseline runs put it at 128 per call (range 14); unchanged gate-power trials measured 170 (+33 %)
+     * and 188 (+47 %) and failed tier 1 at 25 %. Its plan is checked exactly, and a lost index moves a
+     * scan's buffers by far more than 75 %.
      */
     public static double buffers(double expected, double baselineRange) {
         return Math.max(Math.max(BUFFERS_RELATIVE * expected, BUFFERS_BLOCKS), baselineRange);

@@ -45,10 +45,10 @@ class BandTest {
     }
 
     @Test
-    void sharedBuffersGetHalfOrFiveBlocks() {
-        assertThat(Tolerances.buffers(100, 0)).isEqualTo(50);
+    void sharedBuffersGetThreeQuartersOrFiveBlocks() {
+        assertThat(Tolerances.buffers(100, 0)).isEqualTo(75);
         assertThat(Tolerances.buffers(3, 0)).isEqualTo(5);
-        // A statement whose baseline runs spanned more than 50 % keeps that range as its slack.
-        assertThat(Tolerances.buffers(140, 75)).isEqualTo(75);
+        // A statement whose baseline runs spanned more than 75 % keeps that range as its slack.
+        assertThat(Tolerances.buffers(90, 75)).isEqualTo(75);
     }
 }

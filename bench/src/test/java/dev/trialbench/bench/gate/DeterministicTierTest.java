@@ -79,11 +79,11 @@ class DeterministicTierTest {
     }
 
     @Test
-    void sharedBuffersMayMoveWithinHalfOrFiveBlocksAndFewerIsBetter() {
-        // NEWEST_REPORTS @ after touches 58 buffers per call: the band is 58 +/- 29 (50 % is more than 5 blocks).
+    void sharedBuffersMayMoveWithinThreeQuartersOrFiveBlocksAndFewerIsBetter() {
+        // NEWEST_REPORTS @ after touches 58 buffers per call: the band is 58 +/- 43.5 (75 % is more than 5 blocks).
         assertThat(buffersVerdict("within", 85)).isEqualTo(GateVerdict.PASS);
-        assertThat(buffersVerdict("above", 88)).isEqualTo(GateVerdict.REGRESSION);
-        assertThat(buffersVerdict("below", 25)).isEqualTo(GateVerdict.IMPROVED);
+        assertThat(buffersVerdict("above", 105)).isEqualTo(GateVerdict.REGRESSION);
+        assertThat(buffersVerdict("below", 10)).isEqualTo(GateVerdict.IMPROVED);
     }
 
     @Test
