@@ -30,7 +30,8 @@ class ClaimsTest {
                 tuple("~120ms average", Verdict.BETTER_THAN_CLAIMED),
                 tuple("Trial activation: 1 batched query", Verdict.HOLDS_ONLY_IF),
                 tuple("~20ms average", Verdict.BETTER_THAN_CLAIMED),
-                tuple("6x faster", Verdict.NOT_SETTLED),
+                // Its interval is as wide as between-run-spread.properties says: re-taking the baseline can move it.
+                tuple("6x faster", Verdict.HOLDS_ONLY_IF),
                 tuple("Report listing: Full table scan", Verdict.HOLDS),
                 tuple("~200ms for 1000 records", Verdict.BETTER_THAN_CLAIMED),
                 tuple("Report listing: Index scan", Verdict.HOLDS),
