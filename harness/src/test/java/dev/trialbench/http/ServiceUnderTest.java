@@ -43,6 +43,10 @@ final class ServiceUnderTest implements AutoCloseable {
         }
     }
 
+    TrialService service() {
+        return service;
+    }
+
     DataSource dataSource() {
         return dataSource;
     }

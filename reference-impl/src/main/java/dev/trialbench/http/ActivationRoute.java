@@ -1,6 +1,5 @@
 package dev.trialbench.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.trialbench.activation.ActivationRequest;
 import dev.trialbench.activation.ActivationResult;
 import dev.trialbench.activation.FraudFlag;
@@ -28,8 +27,8 @@ final class ActivationRoute extends Route {
     }
 
     @Override
-    Response serve(HttpExchange exchange, Matcher path) {
-        ActivationRequest request = ActivationJson.parse(RequestBody.readJson(exchange));
+    Response serve(Incoming incoming, Matcher path) {
+        ActivationRequest request = ActivationJson.parse(RequestBody.readJson(incoming));
         ActivationResult result;
         try {
             result = activation.activate(request);

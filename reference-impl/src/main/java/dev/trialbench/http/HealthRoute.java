@@ -1,6 +1,5 @@
 package dev.trialbench.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,7 +23,7 @@ final class HealthRoute extends Route {
     }
 
     @Override
-    Response serve(HttpExchange exchange, Matcher path) {
+    Response serve(Incoming request, Matcher path) {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("SELECT 1");

@@ -1,6 +1,5 @@
 package dev.trialbench.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.trialbench.listing.ReportListing;
 import dev.trialbench.listing.ReportSummary;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ final class ReportsRoute extends Route {
     }
 
     @Override
-    Response serve(HttpExchange exchange, Matcher path) {
+    Response serve(Incoming request, Matcher path) {
         List<String> problems = new ArrayList<>();
         String userText = path.group(1);
         UUID userId = null;
@@ -39,7 +38,7 @@ final class ReportsRoute extends Route {
         } else {
             userId = UUID.fromString(userText);
         }
-        int limit = limit(exchange.getRequestURI().getRawQuery(), problems);
+        int limit = limit(request.rawQuery(), problems);
         if (!problems.isEmpty()) {
             return Response.invalid(problems);
         }

@@ -1,6 +1,5 @@
 package dev.trialbench.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -26,13 +25,13 @@ final class RequestBody {
     }
 
     /** The body as text, or an {@link HttpFailure} (415, 413 or 400). */
-    static String readJson(HttpExchange exchange) {
-        requireJson(exchange.getRequestHeaders().getFirst("Content-Type"));
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    static String readJson(Incoming request) {
+        requireJson(request.header("Content-Type"));
+        String declared = request.header("Content-Length");
         if (declared != null && declaredTooLarge(declared.strip())) {
             throw HttpFailure.tooLarge(MAX_BYTES);
         }
-        byte[] bytes = readAtMost(exchange.getRequestBody(), MAX_BYTES);
+        byte[] bytes = readAtMost(request.body(), MAX_BYTES);
         return decodeUtf8(bytes);
     }
 
@@ -72,8 +71,8 @@ final class RequestBody {
                 length += read;
             }
         } catch (IOException e) {
-            // The JDK's server throws when the stream ends before Content-Length bytes came or a chunk
-            // is malformed: the client's fault (a lying length, a broken encoding, a dropped
+            // The server throws when the stream ends before Content-Length bytes came or a chunk is
+            // malformed: the client's fault (a lying length, a broken encoding, a dropped
             // connection), not the service's.
             throw HttpFailure.invalid("the body could not be read to its end: it is shorter than its Content-Length,"
                     + " or its chunked encoding is broken");

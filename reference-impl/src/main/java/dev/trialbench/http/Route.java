@@ -1,11 +1,6 @@
 package dev.trialbench.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * duration: never a body, a header, an address or a statement parameter. Thread-safe when the
  * subclass is.
  */
-abstract class Route implements HttpHandler {
+abstract class Route {
 
     private static final Logger LOG = LoggerFactory.getLogger(Route.class);
 
@@ -34,15 +29,20 @@ abstract class Route implements HttpHandler {
     }
 
     /** Answers a request whose path and method already matched; may throw {@link HttpFailure}. */
-    abstract Response serve(HttpExchange exchange, Matcher path);
+    abstract Response serve(Incoming request, Matcher path);
 
-    @Override
-    public final void handle(HttpExchange exchange) {
+    /** Whether this route owns {@code requestPath} (its methods are checked later, for a 405). */
+    boolean owns(String requestPath) {
+        return path.matcher(requestPath).matches();
+    }
+
+    /** The response to {@code request}: never throws; a failure becomes its status. */
+    final Response respond(Incoming request) {
         long started = System.nanoTime();
-        String method = exchange.getRequestMethod();
+        String method = request.method();
         Response response;
         try {
-            response = dispatch(exchange, method);
+            response = dispatch(request, method);
         } catch (HttpFailure e) {
             response = e.response();
         } catch (RuntimeException e) {
@@ -51,24 +51,23 @@ abstract class Route implements HttpHandler {
                 LOG.warn("{} {} failed: {}", method, template, Failures.describe(e));
             }
         }
-        try {
-            send(exchange, response);
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("{} {}: the response could not be sent ({})", method, template, e.getClass().getSimpleName());
-        } finally {
-            exchange.close();
-        }
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} -> {} in {} us", method, template, response.status(), (System.nanoTime() - started) / 1_000);
         }
+        return response;
     }
 
-    private Response dispatch(HttpExchange exchange, String method) {
+    /** Logs, without request data, that a response could not be sent (the client went away). */
+    final void notSent(String method, Throwable failure) {
+        LOG.debug("{} {}: the response could not be sent ({})", method, template, failure.getClass().getSimpleName());
+    }
+
+    private Response dispatch(Incoming request, String method) {
         if (QueueDeadline.expired()) {
             return Response.error(503, "the service is overloaded: the request waited too long for a worker; retry later")
                     .withHeader("Retry-After", "1");
         }
-        Matcher matcher = path.matcher(exchange.getRequestURI().getPath());
+        Matcher matcher = path.matcher(request.path());
         if (!matcher.matches()) {
             return Response.error(404, "not found");
         }
@@ -76,31 +75,15 @@ abstract class Route implements HttpHandler {
             return Response.error(405, "method not allowed; use " + String.join(", ", methods))
                     .withHeader("Allow", String.join(", ", methods));
         }
-        return serve(exchange, matcher);
+        return serve(request, matcher);
     }
 
-    private static void send(HttpExchange exchange, Response response) throws IOException {
-        byte[] body;
+    /** The response's body as JSON bytes. */
+    static byte[] body(Response response) {
         try {
-            body = ActivationJson.MAPPER.writeValueAsBytes(response.body());
+            return ActivationJson.MAPPER.writeValueAsBytes(response.body());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response not serializable", e);
-        }
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        for (Map.Entry<String, String> header : response.headers().entrySet()) {
-            exchange.getResponseHeaders().set(header.getKey(), header.getValue());
-        }
-        exchange.sendResponseHeaders(response.status(), body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-            if (response.status() == 413) {
-                // Answer first, then read (and drop) the rest: closing a connection with unread input
-                // resets it, and the reset can destroy the 413 before the client has read it; reading
-                // before answering would keep the answer from a client whose Content-Length promises
-                // more than it sends (it waits for the answer, the service for the bytes).
-                out.flush();
-                RequestBody.discardRest(exchange.getRequestBody());
-            }
         }
     }
 }

@@ -1,8 +1,5 @@
 package dev.trialbench.http;
 
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.trialbench.activation.BatchedActivation;
 import dev.trialbench.activation.NaiveActivation;
@@ -10,13 +7,18 @@ import dev.trialbench.db.Jdbis;
 import dev.trialbench.db.PoolConfig;
 import dev.trialbench.listing.ReportListing;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,11 +26,25 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.FutureCallback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The reference implementation over HTTP, on the JDK's own server, for load tests and for anyone
- * who wants to point their own tools at it. JSON in and out:
+ * The reference implementation over HTTP, on Jetty 12's core handler API (no servlets), for load
+ * tests and for anyone who wants to point their own tools at it. JSON in and out:
  * <ul>
  *   <li>{@code POST /activations/naive}, {@code POST /activations/batched}: 201 activated, 403 denied,
  *       404 unknown user, 400 malformed, 413 body over 16 KiB, 415 not {@code application/json};</li>
@@ -38,68 +54,70 @@ import org.jdbi.v3.core.Jdbi;
  * Any route answers 503 with {@code Retry-After: 1} when the pool has no connection to give within
  * its connection timeout, or when the request waited longer than that for a worker thread
  * ({@link QueueDeadline}: load shedding, so an overloaded service answers quickly instead of queueing
- * without bound), 500 for other failures, 405 for a method it does not take. Requests run
- * on a fixed number of worker threads; the rest wait in the executor's queue, so under an open
- * load model a saturated service shows as latency (and as 503s once the pool's timeout passes).
- * The caller owns the pool: closing the service does not close it. Thread-safe.
+ * without bound), 500 for other failures, 405 for a method it does not take. Jetty's selector reads
+ * and parses; the routes run on a fixed number of worker threads (they block on the pool and the
+ * database), the rest wait in the executor's queue, so under an open load model a saturated service
+ * shows as latency (and as 503s once the pool's timeout passes). Requests Jetty itself refuses
+ * (a malformed request line, headers over 8 KiB, an ambiguous path) get its own 4xx.
+ *
+ * <p>Jetty replaced the JDK's built-in server (issue 15): under load a profile of that server showed
+ * its one dispatcher thread and the lock its exchanges share as the service's ceiling, below 0.6x of
+ * pgbench on the same transaction.
+ *
+ * <p>The caller owns the pool: closing the service does not close it. Thread-safe.
  */
 public final class TrialService implements AutoCloseable {
 
-    /**
-     * The JDK's server leaves Nagle's algorithm on unless told otherwise; then a response written in
-     * two parts (headers, body) on a kept-alive connection waits for the client's delayed ACK, about
-     * 40 ms on Linux, whatever the route costs (measured: a 10 ms listing took 50 ms on the second
-     * request of a connection). Read once, when the JDK's server configuration loads.
-     */
-    static {
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
+    /** Jetty's own threads: one acceptor, one selector, and what its reserved-thread executor keeps. */
+    private static final int JETTY_THREADS = 8;
 
-    private final HttpServer server;
+    private final Server server;
+    private final ServerConnector connector;
     private final ExecutorService workers;
     private final AtomicLong requests;
 
-    private TrialService(HttpServer server, ExecutorService workers, AtomicLong requests) {
+    private TrialService(Server server, ServerConnector connector, ExecutorService workers, AtomicLong requests) {
         this.server = server;
+        this.connector = connector;
         this.workers = workers;
         this.requests = requests;
     }
 
     /** Binds, starts and returns the service; fails with a message naming the address if it cannot bind. */
     public static TrialService start(DataSource dataSource, ServiceConfig config) {
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not listen on " + config.bindAddress() + ":" + config.port() + " ("
-                    + e.getMessage() + "); choose another port (--port) or address (--bind)", e);
-        }
         Jdbi jdbi = Jdbis.create(dataSource);
-        AtomicLong requests = new AtomicLong();
-        Filter counter = new Filter() {
-            @Override
-            public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-                requests.incrementAndGet();
-                chain.doFilter(exchange);
-            }
-
-            @Override
-            public String description() {
-                return "counts requests";
-            }
-        };
-        server.createContext("/activations/naive", new ActivationRoute(new NaiveActivation(jdbi))).getFilters().add(counter);
-        server.createContext("/activations/batched", new ActivationRoute(new BatchedActivation(jdbi))).getFilters()
-                .add(counter);
-        server.createContext("/users/", new ReportsRoute(new ReportListing(jdbi))).getFilters().add(counter);
-        server.createContext("/health", new HealthRoute(dataSource)).getFilters().add(counter);
-        server.createContext("/", new NotFound()).getFilters().add(counter);
+        List<Route> routes = List.of(
+                new ActivationRoute(new NaiveActivation(jdbi)),
+                new ActivationRoute(new BatchedActivation(jdbi)),
+                new ReportsRoute(new ReportListing(jdbi)),
+                new HealthRoute(dataSource));
         ExecutorService workers = Executors.newFixedThreadPool(config.workerThreads(), workerThreads());
-        server.setExecutor(new QueueDeadline(workers, queueBudget(dataSource)));
-        server.start();
-        return new TrialService(server, workers, requests);
+        AtomicLong requests = new AtomicLong();
+
+        QueuedThreadPool jettyThreads = new QueuedThreadPool(JETTY_THREADS, 2);
+        jettyThreads.setName("trialbench-jetty");
+        jettyThreads.setDaemon(true);
+        Server server = new Server(jettyThreads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(config.bindAddress());
+        connector.setPort(config.port());
+        connector.setAcceptedTcpNoDelay(true);
+        server.addConnector(connector);
+        server.setHandler(new Dispatch(routes, new QueueDeadline(workers, queueBudget(dataSource)), requests));
+        server.setErrorHandler(new JsonErrors());
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
+            workers.shutdownNow();
+            throw new UncheckedIOException("Could not listen on " + config.bindAddress() + ":" + config.port() + " ("
+                    + e.getMessage() + "); choose another port (--port) or address (--bind)",
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+        return new TrialService(server, connector, workers, requests);
     }
 
     /**
@@ -120,19 +138,28 @@ public final class TrialService implements AutoCloseable {
 
     /** The port the service listens on (the one chosen by the system when the config said 0). */
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
+    }
+
+    /**
+     * Whether responses go out without Nagle's delay: with it, a response written in two parts on a
+     * kept-alive connection waited for the client's delayed ACK, about 40 ms on Linux (measured on the
+     * JDK's server: a 10 ms listing took 50 ms on the second request of a connection).
+     */
+    boolean sendsWithoutDelay() {
+        return connector.getAcceptedTcpNoDelay();
     }
 
     /** The base URI, e.g. {@code http://127.0.0.1:8080}. */
     public URI baseUri() {
-        String host = server.getAddress().getAddress().getHostAddress();
+        String host = connector.getHost();
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
     }
 
     /** Stops accepting, drops exchanges still open, and waits briefly for the workers. */
     @Override
     public void close() {
-        server.stop(0);
+        stopQuietly(server);
         workers.shutdown();
         try {
             if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -141,6 +168,14 @@ public final class TrialService implements AutoCloseable {
         } catch (InterruptedException e) {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // Stopping a server that did not start, or whose connections are already gone: nothing to free.
         }
     }
 
@@ -153,6 +188,137 @@ public final class TrialService implements AutoCloseable {
         };
     }
 
+    /**
+     * Jetty's one handler: counts the request, picks its route by path, and hands it to a worker; it
+     * never blocks a Jetty thread.
+     */
+    private static final class Dispatch extends Handler.Abstract.NonBlocking {
+
+        private final List<Route> routes;
+        private final Route notFound = new NotFound();
+        private final QueueDeadline workers;
+        private final AtomicLong requests;
+
+        Dispatch(List<Route> routes, QueueDeadline workers, AtomicLong requests) {
+            this.routes = routes;
+            this.workers = workers;
+            this.requests = requests;
+        }
+
+        @Override
+        public boolean handle(Request request, org.eclipse.jetty.server.Response response, Callback callback) {
+            requests.incrementAndGet();
+            JettyIncoming incoming = new JettyIncoming(request);
+            Route route = routes.stream().filter(candidate -> candidate.owns(incoming.path())).findFirst().orElse(notFound);
+            try {
+                workers.execute(() -> answer(route, incoming, response, callback));
+            } catch (RejectedExecutionException e) {
+                // The service is closing.
+                callback.failed(e);
+            }
+            return true;
+        }
+
+        private static void answer(Route route, JettyIncoming request, org.eclipse.jetty.server.Response response,
+                                   Callback callback) {
+            Response answer = route.respond(request);
+            byte[] body = Route.body(answer);
+            response.setStatus(answer.status());
+            HttpFields.Mutable headers = response.getHeaders();
+            headers.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+            for (Map.Entry<String, String> header : answer.headers().entrySet()) {
+                headers.put(header.getKey(), header.getValue());
+            }
+            headers.put(HttpHeader.CONTENT_LENGTH, body.length);
+            if (answer.status() != 413) {
+                response.write(true, ByteBuffer.wrap(body), Callback.from(callback::succeeded, failure -> {
+                    route.notSent(request.method(), failure);
+                    callback.failed(failure);
+                }));
+                return;
+            }
+            // Answer first, then read (and drop) the rest: closing a connection with unread input resets
+            // it, and the reset can destroy the 413 before the client has read it; reading before
+            // answering would keep the answer from a client whose Content-Length promises more than it
+            // sends (it waits for the answer, the service for the bytes).
+            FutureCallback sent = new FutureCallback();
+            response.write(true, ByteBuffer.wrap(body), sent);
+            try {
+                sent.get(10, TimeUnit.SECONDS);
+                RequestBody.discardRest(request.body());
+                callback.succeeded();
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                route.notSent(request.method(), e);
+                callback.failed(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                callback.failed(e);
+            }
+        }
+    }
+
+    /** Jetty's request as a route reads it; the body stream is opened once. */
+    private static final class JettyIncoming implements Incoming {
+
+        private final Request request;
+        private final String path;
+        private InputStream body;
+
+        JettyIncoming(Request request) {
+            this.request = request;
+            // As sent, not decoded or normalized: "/activations/naive;x", "/a/../activations/naive" and
+            // "%6Eaive" name no route, and a percent-encoded user id is not a UUID.
+            this.path = request.getHttpURI().getPath();
+        }
+
+        @Override
+        public String method() {
+            return request.getMethod();
+        }
+
+        @Override
+        public String path() {
+            return path;
+        }
+
+        @Override
+        public String rawQuery() {
+            return request.getHttpURI().getQuery();
+        }
+
+        @Override
+        public String header(String name) {
+            HttpField field = request.getHeaders().getField(name);
+            return field == null ? null : field.getValue();
+        }
+
+        @Override
+        public InputStream body() {
+            if (body == null) {
+                body = Content.Source.asInputStream(request);
+            }
+            return body;
+        }
+    }
+
+    /**
+     * Jetty's answer to a request it refused before any route saw it (a malformed request line or
+     * header, an ambiguous or suspicious path, headers over 8 KiB): the status's reason as JSON, like
+     * every other error of the service, and never Jetty's own message, which may quote the request.
+     */
+    private static final class JsonErrors implements Request.Handler {
+        @Override
+        public boolean handle(Request request, org.eclipse.jetty.server.Response response, Callback callback) {
+            int status = response.getStatus();
+            byte[] body = Route.body(Response.error(status, HttpStatus.getMessage(status)
+                    + ": the HTTP server refused the request before any route read it"));
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+            response.write(true, ByteBuffer.wrap(body), callback);
+            return true;
+        }
+    }
+
     /** Every path no other route owns. */
     private static final class NotFound extends Route {
         NotFound() {
@@ -160,7 +326,7 @@ public final class TrialService implements AutoCloseable {
         }
 
         @Override
-        Response serve(HttpExchange exchange, Matcher path) {
+        Response serve(Incoming request, Matcher path) {
             return Response.error(404, "not found");
         }
     }
