@@ -32,27 +32,28 @@ import org.slf4j.LoggerFactory;
  * state), then runs VACUUM (ANALYZE) so that plans and visibility maps are those of a settled table.
  *
  * <p>Every table is loaded by one COPY (binary format, see {@link CopyBuffer} and {@link TableCopier})
- * that commits on its own, on two connections at once: with the foreign keys checked after the load
- * (below), in one step of two lanes of about equal work; with them checked row by row, in three steps,
- * parents first: users (beside the Ascora tables, which reference nothing); then the six tables that
- * reference only users, in two lanes; then trial_usage, which references tokens. Each table is still
- * written by one connection in row order, so contents and physical order are the same on every run.
+ * that commits on its own, on two connections at once. Where the role owns the tables and may set
+ * {@code session_replication_role}, their primary keys, indexes and foreign keys are taken off first
+ * and put back from the catalog's own definitions after each table's COPY ({@link KeysAfterLoad}: one
+ * sorted build instead of a b-tree insert per row), the foreign keys last, checking every row once;
+ * the tables then load in one step of two lanes of about equal work. Otherwise everything stays in
+ * place and the foreign keys are checked row by row, in three steps, parents first: users (beside the
+ * Ascora tables, which reference nothing); then the six tables that reference only users, in two
+ * lanes; then trial_usage, which references tokens. Each table is still written by one connection in
+ * row order, so contents and physical order are the same on every run.
  *
  * <p>Where the time goes was measured at scale 1 ({@code SeederScaleMeasurementTest}, which logs each
  * table's generating and server time): the generator is a few percent of each COPY; the server's
- * share is the rest. So the speed work is on the server's side: binary COPY (no text parsing of
- * uuid, timestamptz, inet, numeric), and foreign keys checked once per constraint after the load
- * instead of by a trigger per row ({@link ForeignKeyCheck}, when the role may set
- * {@code session_replication_role}; otherwise row by row, with parents committed before their
- * children are loaded, because a check against rows the same transaction inserted is about twice as
- * slow). The primary keys and the indexes stay in place during the load: they come from the
- * migrations, and DDL lives only there, so the seeder does not drop and rebuild them.
- * {@code COPY ... FREEZE} (which needs a TRUNCATE in the loading transaction) was measured and
- * gained nothing beyond noise.
+ * share is the rest, and most of it was the random uuid primary keys maintained row by row (the
+ * published run of 2026-12-06: login_sessions 6.6 s of server time for 1,000,000 rows). So the speed
+ * work is on the server's side: binary COPY (no text parsing of uuid, timestamptz, inet, numeric), and
+ * keys and indexes built after the load. {@code COPY ... FREEZE} (which needs a TRUNCATE in the
+ * loading transaction) was measured and gained nothing beyond noise.
  *
  * <p>The load is not one transaction. The tables are checked to be empty first (else
  * {@link IllegalStateException}, nothing written); if a later step fails, the seeded tables are
- * truncated again, so the database is left empty as it was found.
+ * truncated again and any key or index not yet back is put back, so the database is left empty and
+ * with its schema as it was found.
  *
  * <p>Stateless; thread-safe. With a HikariCP pool smaller than {@link #connections()}, it loads on
  * one lane instead of waiting for a second connection that never comes.
@@ -116,23 +117,29 @@ public final class Seeder {
         long start = System.nanoTime();
         try {
             boolean keysAfterLoad;
-            List<ForeignKeyCheck.ForeignKey> keys;
+            KeysAfterLoad keys = null;
             try (Connection connection = dataSource.getConnection()) {
                 refuseUnlessEmpty(connection);
-                keysAfterLoad = foreignKeysAfterLoad && ForeignKeyCheck.mayDeferTriggers(connection);
-                keys = keysAfterLoad ? ForeignKeyCheck.of(connection, Arrays.asList(SeedTable.values())) : List.of();
+                List<SeedTable> all = Arrays.asList(SeedTable.values());
+                keysAfterLoad = foreignKeysAfterLoad && ForeignKeyCheck.mayDeferTriggers(connection)
+                        && KeysAfterLoad.mayRebuild(connection, all);
+                if (keysAfterLoad) {
+                    keys = KeysAfterLoad.of(connection, all);
+                    keys.dropAll(connection);
+                }
             }
             if (foreignKeysAfterLoad && !keysAfterLoad) {
-                LOG.info("The role may not set session_replication_role: foreign keys are checked row by row during the COPY");
+                LOG.info("The role does not own the tables or may not set session_replication_role: keys and indexes"
+                        + " stay in place and foreign keys are checked row by row during the COPY");
             }
             serialized.seedingStarted(config, plan.rowCounts().values().stream().mapToLong(Long::longValue).sum());
             List<SeedSummary.TableLoad> loads;
             long loaded;
             long checked;
             try (Lanes lanes = new Lanes(dataSource, usableConnections(dataSource), keysAfterLoad)) {
-                loads = load(lanes, dataSource, plan, format, keysAfterLoad, serialized);
+                loads = load(lanes, dataSource, plan, format, keys, serialized);
                 loaded = System.nanoTime();
-                checkKeys(lanes, dataSource, keys);
+                restoreForeignKeys(dataSource, keys);
                 checked = System.nanoTime();
                 serialized.vacuumStarted();
                 lanes.run(Seeder::vacuumAnalyze, VACUUM_ONE, VACUUM_TWO);
@@ -157,47 +164,53 @@ public final class Seeder {
      * (beside Ascora), then the two lanes, then trial_usage. Empties the tables again on failure.
      */
     private static List<SeedSummary.TableLoad> load(Lanes lanes, DataSource dataSource, SeedPlan plan,
-                                                    CopyBuffer.Format format, boolean keysAfterLoad,
+                                                    CopyBuffer.Format format, KeysAfterLoad keys,
                                                     SeedProgress progress) throws SQLException {
         List<SeedSummary.TableLoad> loads = new ArrayList<>();
         try {
-            if (keysAfterLoad) {
-                loads.addAll(lanes.run(lane -> copyAll(lane, plan, format, progress), FREE_ONE, FREE_TWO));
+            if (keys != null) {
+                loads.addAll(lanes.run(lane -> copyAll(lane, plan, format, keys, progress), FREE_ONE, FREE_TWO));
             } else {
-                loads.addAll(lanes.run(lane -> copyAll(lane, plan, format, progress), FIRST, BESIDE_FIRST));
-                loads.addAll(lanes.run(lane -> copyAll(lane, plan, format, progress), LANE_ONE, LANE_TWO));
-                loads.addAll(lanes.run(lane -> copyAll(lane, plan, format, progress), LAST));
+                loads.addAll(lanes.run(lane -> copyAll(lane, plan, format, null, progress), FIRST, BESIDE_FIRST));
+                loads.addAll(lanes.run(lane -> copyAll(lane, plan, format, null, progress), LANE_ONE, LANE_TWO));
+                loads.addAll(lanes.run(lane -> copyAll(lane, plan, format, null, progress), LAST));
             }
         } catch (SQLException | RuntimeException e) {
-            emptyAgain(dataSource, e);
+            emptyAgain(dataSource, keys, e);
             throw e;
         }
         loads.sort(Comparator.comparing(SeedSummary.TableLoad::table));
         return loads;
     }
 
-    /** The foreign keys, once each, after the load (none when they were checked row by row); empties the tables on failure. */
-    private static void checkKeys(Lanes lanes, DataSource dataSource, List<ForeignKeyCheck.ForeignKey> keys)
-            throws SQLException {
-        if (keys.isEmpty()) {
+    /**
+     * The foreign keys put back after the load, each checking every row once (none to do when they were
+     * checked row by row); empties the tables and restores the schema on failure.
+     */
+    private static void restoreForeignKeys(DataSource dataSource, KeysAfterLoad keys) throws SQLException {
+        if (keys == null) {
             return;
         }
-        try {
-            lanes.run(lane -> {
-                ForeignKeyCheck.verify(lane.connection(), keys);
-                return List.of();
-            }, List.of());
+        try (Connection connection = dataSource.getConnection()) {
+            keys.restoreForeignKeys(connection);
         } catch (SQLException | RuntimeException e) {
-            emptyAgain(dataSource, e);
+            emptyAgain(dataSource, keys, e);
             throw e;
         }
     }
 
+    /** Each table's COPY, then (keys after the load) its primary key and indexes, timed apart. */
     private static List<SeedSummary.TableLoad> copyAll(Lanes.Lane lane, SeedPlan plan, CopyBuffer.Format format,
-                                                       SeedProgress progress) throws SQLException {
+                                                       KeysAfterLoad keys, SeedProgress progress) throws SQLException {
         List<SeedSummary.TableLoad> loads = new ArrayList<>();
         for (SeedTable table : lane.tables()) {
-            loads.add(TableCopier.copy(lane.connection(), plan, table, format, progress));
+            SeedSummary.TableLoad load = TableCopier.copy(lane.connection(), plan, table, format, progress);
+            if (keys != null) {
+                long started = System.nanoTime();
+                keys.restoreIndexes(lane.connection(), table);
+                load = load.withIndexDuration(Duration.ofNanos(System.nanoTime() - started));
+            }
+            loads.add(load);
         }
         return loads;
     }
@@ -229,11 +242,19 @@ public final class Seeder {
         }
     }
 
-    /** After a failed step: the tables were empty before, so emptying them restores the database. */
-    private static void emptyAgain(DataSource dataSource, Exception failure) {
+    /**
+     * After a failed step: the tables were empty before, so emptying them (and putting back any key or
+     * index that is not back yet) restores the database.
+     */
+    private static void emptyAgain(DataSource dataSource, KeysAfterLoad keys, Exception failure) {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE " + tableList(Arrays.asList(SeedTable.values())));
+            List<String> missing = keys == null ? List.of() : keys.restoreMissing(connection);
+            if (!missing.isEmpty()) {
+                failure.addSuppressed(new SeedException("Could not put back " + String.join(", ", missing)
+                        + " after the failed load; drop this database and seed a fresh one.", null));
+            }
         } catch (SQLException cleanupFailure) {
             failure.addSuppressed(new SeedException("Could not empty the partly seeded tables again;"
                     + " drop this database and seed a fresh one.", cleanupFailure));

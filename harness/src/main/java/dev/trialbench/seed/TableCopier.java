@@ -71,6 +71,7 @@ final class TableCopier {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         progress.tableFinished(table, rows, took);
-        return new SeedSummary.TableLoad(table, rows, bytes, 0, took, Duration.ofNanos(generating), Duration.ofNanos(sending));
+        return new SeedSummary.TableLoad(table, rows, bytes, 0, took, Duration.ofNanos(generating), Duration.ofNanos(sending),
+                null);
     }
 }

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * # against another server: TRIALBENCH_TEST_DB=url TRIALBENCH_TEST_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/postgres
  * # options: -Dtrialbench.seed.measure.state=AFTER -Dtrialbench.seed.measure.connections=1
  * #          -Dtrialbench.seed.measure.formats=TEXT,BINARY (COPY formats to seed with, one fresh database each)
- * #          -Dtrialbench.seed.measure.keysAfterLoad=false,true (foreign keys row by row, or once after the load)
+ * #          -Dtrialbench.seed.measure.keysAfterLoad=false,true (keys, indexes and foreign keys in place, or built after the load)
  * #          -Dtrialbench.seed.measure.pgbench=10,32 (pgbench scales to compare with; default 32 x scale)
  * </pre>
  *
@@ -69,9 +69,10 @@ class SeederScaleMeasurementTest {
                     summary.foreignKeyCheckDuration() == null ? "row by row"
                             : "after the load (" + summary.foreignKeyCheckDuration().toMillis() + " ms)");
             for (SeedSummary.TableLoad load : summary.tables()) {
-                LOG.info("{}: {} rows, COPY {} MB, heap {} MB, {} ms (generating {} ms, server {} ms)",
+                LOG.info("{}: {} rows, COPY {} MB, heap {} MB, {} ms (generating {} ms, server {} ms), indexes {}",
                         load.table().tableName(), load.rows(), load.copyBytes() / 1_000_000, load.heapBytes() / 1_000_000,
-                        load.copyDuration().toMillis(), load.generateDuration().toMillis(), load.serverDuration().toMillis());
+                        load.copyDuration().toMillis(), load.generateDuration().toMillis(), load.serverDuration().toMillis(),
+                        load.indexDuration() == null ? "row by row" : load.indexDuration().toMillis() + " ms after the COPY");
             }
             LOG.info("seeder ({}, keys after load {}): heap {} MB; load {} ms, vacuum {} ms, total {} ms: {} heap MB/s", format,
                     keysAfterLoad, summary.totalHeapBytes() / 1_000_000, summary.loadDuration().toMillis(),

@@ -321,7 +321,8 @@ public final class Pipeline {
         seeded.tables().forEach(load -> rows.put(load.table().tableName(), load.rows()));
         List<RunEvidence.SeedTableLoad> tables = seeded.tables().stream()
                 .map(load -> new RunEvidence.SeedTableLoad(load.table().tableName(), load.rows(), load.heapBytes(),
-                        seconds(load.copyDuration()), seconds(load.generateDuration()), seconds(load.serverDuration())))
+                        seconds(load.copyDuration()), seconds(load.generateDuration()), seconds(load.serverDuration()),
+                        load.indexDuration() == null ? null : seconds(load.indexDuration())))
                 .toList();
         return new SeedEvidence(seeded.totalRows(), seeded.totalHeapBytes(), seeded.duration().toMillis() / 1000.0,
                 seeded.heapMegabytesPerSecond(), pgbench.heapMegabytesPerSecond(), pgbench.seconds(), pgbench.note(), rows,

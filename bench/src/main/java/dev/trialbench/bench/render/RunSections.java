@@ -75,24 +75,43 @@ final class RunSections {
                     / seed.pgbenchHeapMegabytesPerSecond()) + " of pgbench's speed");
         }
         List<RunEvidence.SeedTableLoad> timed = EvidenceLookup.list(seed.tables());
+        boolean keysAfter = timed.stream().anyMatch(load -> load.indexSeconds() != null);
         if (seed.loadSeconds() != null && seed.vacuumSeconds() != null) {
             double rest = seed.seconds() - seed.loadSeconds() - seed.vacuumSeconds()
                     - (seed.foreignKeySeconds() == null ? 0 : seed.foreignKeySeconds());
+            String keys;
+            if (seed.foreignKeySeconds() == null) {
+                keys = "foreign keys checked row by row during the COPY; ";
+            } else if (keysAfter) {
+                keys = "foreign keys put back after the load, each checking every row once, "
+                        + Numbers.decimal(seed.foreignKeySeconds(), 2) + " s; ";
+            } else {
+                keys = "foreign keys checked once each after the load " + Numbers.decimal(seed.foreignKeySeconds(), 2) + " s; ";
+            }
             items.add("where the seeder's time went" + (seed.copyFormat() == null ? "" : " (COPY format " + seed.copyFormat() + ")")
-                    + ": load " + Numbers.decimal(seed.loadSeconds(), 1) + " s (the COPY of every table, two tables at a time"
-                    + " on two connections, so the tables' times below add up to more); "
-                    + (seed.foreignKeySeconds() == null ? "foreign keys checked row by row during the COPY; "
-                            : "foreign keys checked once each after the load " + Numbers.decimal(seed.foreignKeySeconds(), 2)
-                            + " s; ")
+                    + ": load " + Numbers.decimal(seed.loadSeconds(), 1) + " s (the COPY of every table"
+                    + (keysAfter ? " and the build of its primary key and indexes" : "") + ", two tables at a time"
+                    + " on two connections, so the tables' times below add up to more); " + keys
                     + "VACUUM (ANALYZE) " + Numbers.decimal(seed.vacuumSeconds(), 1) + " s"
                     + (rest >= 0.05 ? "; the rest " + Numbers.decimal(rest, 1) + " s" : ""));
-            items.add("per table, a COPY's time is the generator writing rows into the COPY buffer (Java) and the wait"
-                    + " for the server to take each chunk in (type input, heap, the primary key and the schema's other"
-                    + " indexes, maintained row by row" + (seed.foreignKeySeconds() == null ? ", and the foreign-key checks)" : ")"));
+            items.add(keysAfter
+                    ? "per table, a COPY's time is the generator writing rows into the COPY buffer (Java) and the wait"
+                            + " for the server to take each chunk in (type input, heap); the primary key and the schema's"
+                            + " other indexes were taken off before the load and built afterwards from the catalog's own"
+                            + " definitions (indexes s), as pg_restore does, and the foreign keys put back last"
+                    : "per table, a COPY's time is the generator writing rows into the COPY buffer (Java) and the wait"
+                            + " for the server to take each chunk in (type input, heap, the primary key and the schema's other"
+                            + " indexes, maintained row by row" + (seed.foreignKeySeconds() == null ? ", and the foreign-key checks)" : ")"));
         }
         List<Block> blocks = new ArrayList<>(List.of(new Bullets(items)));
         Map<String, Long> perTable = seed.rowsPerTable() == null ? Map.of() : new TreeMap<>(seed.rowsPerTable());
-        if (!timed.isEmpty()) {
+        if (!timed.isEmpty() && keysAfter) {
+            blocks.add(new Table(List.of("table", "rows", "heap", "COPY s", "generating s", "server s", "indexes s"),
+                    timed.stream().map(load -> List.of(Inline.code(load.table()), Numbers.count(load.rows()),
+                            Numbers.bytes(load.heapBytes()), Numbers.decimal(load.copySeconds(), 2),
+                            Numbers.decimal(load.generateSeconds(), 2), Numbers.decimal(load.serverSeconds(), 2),
+                            load.indexSeconds() == null ? "" : Numbers.decimal(load.indexSeconds(), 2))).toList()));
+        } else if (!timed.isEmpty()) {
             blocks.add(new Table(List.of("table", "rows", "heap", "COPY s", "generating s", "server s"), timed.stream()
                     .map(load -> List.of(Inline.code(load.table()), Numbers.count(load.rows()), Numbers.bytes(load.heapBytes()),
                             Numbers.decimal(load.copySeconds(), 2), Numbers.decimal(load.generateSeconds(), 2),

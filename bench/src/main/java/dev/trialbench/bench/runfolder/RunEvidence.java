@@ -49,8 +49,9 @@ public record RunEvidence(
      *
      * @param loadSeconds   wall time of the load (every table's COPY, two tables at a time); null in runs
      *                      recorded before the seeding's steps were timed, as are the two fields below
-     * @param foreignKeySeconds wall time of checking the foreign keys once each after the load; null when they were
-     *                      checked row by row during the COPY (the role may not turn their triggers off)
+     * @param foreignKeySeconds wall time of checking the foreign keys once each after the load (since the seeder
+     *                      builds keys after the load: of putting them back, which checks every row); null when
+     *                      they were checked row by row during the COPY
      * @param vacuumSeconds wall time of the VACUUM (ANALYZE) after the load
      * @param copyFormat    the COPY format the seeder sent ({@code binary} or {@code text})
      * @param tables        per table, in load order: where its COPY's time went
@@ -67,11 +68,13 @@ public record RunEvidence(
      *
      * @param copySeconds     the COPY's wall time
      * @param generateSeconds of that, the generator writing the rows into the COPY buffer (Java)
-     * @param serverSeconds   of that, blocked while the server took the chunks in (type input, heap, primary key
-     *                        and other indexes, foreign-key checks)
+     * @param serverSeconds   of that, blocked while the server took the chunks in (type input, heap; and when
+     *                        they stayed in place, primary key and other indexes, foreign-key checks)
+     * @param indexSeconds    after the COPY, building the table's primary key and indexes; null when they were
+     *                        maintained row by row during it, and in runs recorded before the seeder built them after
      */
     public record SeedTableLoad(String table, long rows, long heapBytes, double copySeconds, double generateSeconds,
-                                double serverSeconds) {
+                                double serverSeconds, Double indexSeconds) {
     }
 
     /**

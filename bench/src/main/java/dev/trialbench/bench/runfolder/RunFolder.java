@@ -81,6 +81,7 @@ public record RunFolder(Path folder, RunEnvironment environment, RunEvidence evi
     private static final Map<Class<?>, Map<String, List<String>>> FIELDS_ADDED_LATER = Map.of(
             RunEvidence.class, Map.of("/seed", List.of("loadSeconds", "foreignKeySeconds", "vacuumSeconds", "copyFormat",
                             "tables"),
+                    "/seed/tables/*", List.of("indexSeconds"),
                     "/migration", List.of("lockConflicts"), "/migration/steps/*", List.of("writerMaxMillis"),
                     "", List.of("statementStatisticsNotCollected", "harnessOverhead")),
             LoadEvidence.class, Map.of("", List.of("intendedStart"), "/runs/*", List.of("cpu")),
