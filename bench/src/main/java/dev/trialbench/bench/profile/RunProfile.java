@@ -30,7 +30,7 @@ public record RunProfile(String name, double scale, Jmh jmh, List<RoundTrip> rou
     public static final RunProfile QUICK = new RunProfile("quick", 0.1,
             new Jmh(1, 1, Duration.ofSeconds(1), 3, Duration.ofSeconds(1)),
             List.of(),
-            new LoadProfile(new Stage(10, 3), stairs(3, 10, 20), stairs(4, 40), stairs(4, 40),
+            new LoadProfile(new Stage(10, 2), stairs(3, 10, 20), stairs(4, 40), stairs(4, 40),
                     stairs(2, 40, 80), List.of(5, 10, 20), 1, 1, 3, 10, 5, 2),
             // Keeps the reliability step under about 40 s.
             new Faults(8, 2, 3, 1, 1, new DatabaseOutage.Settings(5, Duration.ofSeconds(1), Duration.ofSeconds(2))));
