@@ -7,6 +7,7 @@ import dev.trialbench.bench.runfolder.LoadEvidence.Invariants;
 import dev.trialbench.bench.runfolder.LoadEvidence.PoolWait;
 import dev.trialbench.bench.runfolder.LoadEvidence.Run;
 import dev.trialbench.bench.runfolder.LoadEvidence.Stage;
+import dev.trialbench.bench.runfolder.ServiceProfile;
 import dev.trialbench.db.Jdbis;
 import dev.trialbench.db.Pool;
 import dev.trialbench.db.PoolWaitRecorder;
@@ -39,7 +40,9 @@ import java.util.function.Consumer;
  * invariants checked in the database. Before every run the reserved pool is reset, so each run
  * activates users that own nothing and devices never seen, like the first. Each run's merged
  * histogram goes to {@code load/<label>.hlog} in the run folder; what else it measured goes into
- * the {@link Run} it returns. Not thread-safe; one run at a time.
+ * the {@link Run} it returns. The {@value #PGBENCH_GOAL_KIND} run is also profiled with JFR
+ * ({@value ServiceProfile#FILE}), so the report can show where the service's JVM spent its time at the
+ * rate the goal asks for. Not thread-safe; one run at a time.
  */
 public final class LoadStep {
 
@@ -53,6 +56,7 @@ public final class LoadStep {
     private final OwnDatabase database;
     private final SeedPlan plan;
     private final LoadProfile profile;
+    private final Path runFolder;
     private final Path folder;
     private final PrintStream out;
 
@@ -60,6 +64,7 @@ public final class LoadStep {
         this.database = database;
         this.plan = plan;
         this.profile = profile;
+        this.runFolder = runFolder;
         this.folder = runFolder.resolve(FOLDER);
         this.out = out;
         try {
@@ -161,8 +166,12 @@ public final class LoadStep {
                     toLoad(profile.warmup()), spec.stages().stream().map(LoadStep::toLoad).toList(), profile.injectors(),
                     plan.config(), LoadProfile.DOUBLE_SUBMIT_SHARE, folder, Kpi.REPORT);
             ProcessCpu cpu = ProcessCpu.start(pool);
-            LoadOutcome outcome = during == null ? LoadRunner.run(loadPlan, out)
-                    : runAlongside(loadPlan, () -> during.accept(service));
+            LoadOutcome outcome;
+            // Over the same window as the CPU figures: the goal run's profile shows where its service JVM's share went.
+            try (ServiceRecording recording = spec.kind().equals(PGBENCH_GOAL_KIND)
+                    ? ServiceRecording.start(runFolder.resolve(ServiceProfile.FILE), out) : null) {
+                outcome = during == null ? LoadRunner.run(loadPlan, out) : runAlongside(loadPlan, () -> during.accept(service));
+            }
             LoadEvidence.CpuUse cpuUse = cpu.stop();
             PoolWaitSummary wait = waits.snapshot();
             PoolUtilization.Summary busy = utilization.summary();

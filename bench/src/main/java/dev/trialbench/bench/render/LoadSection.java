@@ -19,6 +19,7 @@ import dev.trialbench.bench.runfolder.LoadEvidence.Run;
 import dev.trialbench.bench.runfolder.LoadEvidence.Stage;
 import dev.trialbench.bench.runfolder.LoadRuns;
 import dev.trialbench.bench.runfolder.LoadRuns.Latency;
+import dev.trialbench.bench.runfolder.ServiceProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,8 @@ import java.util.OptionalDouble;
 /**
  * "Under load": the Gatling runs against the reference service before and after the migrations,
  * the pool sweep, the migration under load, the pgbench comparison and the invariants after every
- * run, all from {@code load.json} and the runs' histograms. Stateless.
+ * run, all from {@code load.json} and the runs' histograms; beside the pgbench comparison, the goal
+ * run's profile of the service, when it has one ({@link ServiceProfileSection}). Stateless.
  */
 final class LoadSection {
 
@@ -48,7 +50,7 @@ final class LoadSection {
     private LoadSection() {
     }
 
-    static Section of(LoadRuns load) {
+    static Section of(LoadRuns load, Optional<ServiceProfile> goalProfile) {
         List<Block> blocks = new ArrayList<>();
         LoadEvidence evidence = load.evidence();
         if (load.isEmpty()) {
@@ -77,6 +79,7 @@ final class LoadSection {
         blocks.add(new Image(PoolSweepChart.NAME, PoolSweepChart.TITLE));
         blocks.add(new Subheading("Batched throughput against pgbench on the same transaction"));
         blocks.add(new Paragraph(pgbench(load)));
+        blocks.addAll(ServiceProfileSection.of(goalProfile));
         if (load.evidence().runs().stream().anyMatch(run -> run.cpu() != null)) {
             blocks.add(new Subheading("Where the cores went during each run"));
             blocks.add(new Paragraph(CPU_METHOD));

@@ -13,6 +13,7 @@ import dev.trialbench.bench.runfolder.ReplicaEvidence;
 import dev.trialbench.bench.runfolder.RttSweep;
 import dev.trialbench.bench.runfolder.RunEnvironment;
 import dev.trialbench.bench.runfolder.RunFolder;
+import dev.trialbench.bench.runfolder.ServiceProfile;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +42,7 @@ final class ReportDocument {
         sections.add(HarnessOverheadSection.of(run));
         sections.add(ClaimsSection.of(context, claims));
         sections.add(RttSection.of(RttSweep.read(run)));
-        sections.add(LoadSection.of(load));
+        sections.add(LoadSection.of(load, ServiceProfile.read(run.folder())));
         ReplicaEvidence.read(run).map(ReplicaSection::of).ifPresent(sections::add);
         sections.add(ReliabilitySection.of(run.reliability()));
         sections.add(PoolerSection.of(dev.trialbench.bench.runfolder.PoolerEvidence.read(run.folder())));
