@@ -26,10 +26,11 @@ import javax.sql.DataSource;
  * service failed to notice shows up as a written row. Run it on a database nobody else writes to
  * while it runs.
  *
- * <p>Left out on purpose: requests the JDK's HTTP server refuses before any route sees them (a
- * Content-Length that is not a number or is negative, two Content-Lengths, Content-Length with
- * Transfer-Encoding, a request target that is not a URI). The server answers those 400 itself, with
- * an HTML body naming a Java exception class, which the service cannot change. Thread-safe (stateless); one campaign runs on the calling thread.
+ * <p>Not sent yet: requests broken at the HTTP framing level (a Content-Length that is not a number
+ * or is negative, two Content-Lengths, Content-Length with Transfer-Encoding, a request target that is
+ * not a URI). They were left out while the service ran on the JDK's HTTP server, which answered them
+ * with an HTML 400 the service could not change; Jetty, which serves now, refuses them before any
+ * route sees them and answers with the service's JSON error, so they could join the campaign. Thread-safe (stateless); one campaign runs on the calling thread.
  */
 public final class BadInputCampaign {
 

@@ -68,6 +68,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class TrialService implements AutoCloseable {
 
+    /** The HTTP server the service runs on, as a run's {@code load.json} records it. */
+    public static final String SERVER = "Jetty " + org.eclipse.jetty.util.Jetty.VERSION + " (core handlers)";
+
     /** Jetty's own threads: one acceptor, one selector, and what its reserved-thread executor keeps. */
     private static final int JETTY_THREADS = 8;
 

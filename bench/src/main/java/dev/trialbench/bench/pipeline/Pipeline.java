@@ -205,9 +205,9 @@ public final class Pipeline {
         }
         RunFolderWriter.write(folder.resolve(LoadEvidence.FILE), load == null
                 ? new LoadEvidence("no load runs (--skip-load)", LoadEvidence.Kpi.REPORT, List.of(), null, null,
-                        IntendedSchedule.RULE)
+                        IntendedSchedule.RULE, dev.trialbench.http.TrialService.SERVER)
                 : new LoadEvidence(null, LoadEvidence.Kpi.REPORT, loadRuns, migrationUnderLoad, pgbenchComparison,
-                        IntendedSchedule.RULE));
+                        IntendedSchedule.RULE, dev.trialbench.http.TrialService.SERVER));
         if (load != null) {
             RunFolderWriter.write(folder.resolve(ReplicaEvidence.FILE), phases.run("read replica: the listing moved off the"
                     + " primary", () -> ReplicaStep.run(database, plan, ReplicaSettings.of(settings.profile()), out)));

@@ -101,7 +101,8 @@ final class LoadSection {
 
     private static String method(LoadRuns load) {
         Run first = load.evidence().runs().get(0);
-        return "The reference service (JDK HTTP server, pool of " + first.poolSize() + " with the report's Fix 4 settings)"
+        String server = load.evidence().server() == null ? "JDK HTTP server" : load.evidence().server();
+        return "The reference service (" + server + ", pool of " + first.poolSize() + " with the report's Fix 4 settings)"
                 + " ran in the pipeline's JVM; " + first.injectors() + " Gatling injector processes sent an open-model load"
                 + " (arrivals do not wait for responses), each run starting with a warm-up of "
                 + rate(first.warmup()) + " that is not counted. Latency is measured from each request's intended start"

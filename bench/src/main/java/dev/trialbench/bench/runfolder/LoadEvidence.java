@@ -16,9 +16,11 @@ import java.util.Map;
  * @param pgbench    pgbench running the batched path's transaction at the service pool's concurrency, or null
  * @param intendedStart the rule that gave each request its intended start ({@code IntendedSchedule.RULE});
  *                   null in runs recorded before it was written, which took the end of each slot
+ * @param server     the HTTP server the service ran on ({@code TrialService.SERVER}); null in runs recorded
+ *                   before it was written, which ran on the JDK's built-in server
  */
 public record LoadEvidence(String note, Kpi kpi, List<Run> runs, MigrationUnderLoad migration, PgbenchComparison pgbench,
-                           String intendedStart) {
+                           String intendedStart, String server) {
 
     /** The file in the run folder. */
     public static final String FILE = "load.json";

@@ -34,7 +34,7 @@ public record LoadRuns(LoadEvidence evidence, Map<String, LoadHistograms> histog
         Optional<LoadEvidence> read = run.loadEvidence();
         if (read.isEmpty()) {
             return new LoadRuns(new LoadEvidence("this run has no " + LoadEvidence.FILE + " (made before the load runs"
-                    + " existed, or with `--skip-load`)", LoadEvidence.Kpi.REPORT, List.of(), null, null, null), Map.of());
+                    + " existed, or with `--skip-load`)", LoadEvidence.Kpi.REPORT, List.of(), null, null, null, null), Map.of());
         }
         LoadEvidence evidence = read.get();
         Map<String, LoadHistograms> histograms = new LinkedHashMap<>();

@@ -71,7 +71,7 @@ public final class LoadFixture {
         try {
             JSON.writeValue(folder.resolve(LoadEvidence.FILE).toFile(),
                     new LoadEvidence(null, Kpi.REPORT, written, migration, pgbench,
-                            dev.trialbench.loadtest.measure.IntendedSchedule.RULE));
+                            dev.trialbench.loadtest.measure.IntendedSchedule.RULE, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
