@@ -90,6 +90,18 @@ public final class PgbenchActivation {
      * @throws IllegalArgumentException when clients or seconds are below 1
      */
     public static Result measure(OwnDatabase database, SeedPlan plan, int clients, int seconds) {
+        return measure(database, plan, clients, seconds, null);
+    }
+
+    /**
+     * Like {@link #measure(OwnDatabase, SeedPlan, int, int)}, but offered {@code rate} transactions per
+     * second on pgbench's own schedule ({@code -R}: Poisson arrivals, an open model like the load runs'),
+     * each latency from the transaction's scheduled start; null: as fast as the clients go (closed).
+     */
+    public static Result measure(OwnDatabase database, SeedPlan plan, int clients, int seconds, Double rate) {
+        if (rate != null && !(rate > 0)) {
+            throw new IllegalArgumentException("pgbench's rate must be above 0 transactions/s, was " + rate);
+        }
         if (clients < 1 || seconds < 1) {
             throw new IllegalArgumentException("pgbench needs at least 1 client and 1 second, was " + clients
                     + " client(s) and " + seconds + " second(s)");
@@ -110,9 +122,12 @@ public final class PgbenchActivation {
                 ReservedPoolReset.run(jdbi, plan);
                 createInputs(jdbi, plan, pool);
                 Path scriptFile = Files.writeString(folder.resolve("activation.sql"), script());
-                List<String> arguments = List.of("-n", "-M", "prepared", "-f", scriptFile.toString(),
+                List<String> arguments = new java.util.ArrayList<>(List.of("-n", "-M", "prepared", "-f", scriptFile.toString(),
                         "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 2)),
-                        "-T", Integer.toString(seconds), "-l", "--log-prefix=" + folder.resolve("tx"));
+                        "-T", Integer.toString(seconds), "-l", "--log-prefix=" + folder.resolve("tx")));
+                if (rate != null) {
+                    arguments.addAll(List.of("-R", String.format(java.util.Locale.ROOT, "%.1f", rate)));
+                }
                 Path output = folder.resolve("pgbench.out");
                 Process process = Pgbench.command(pgbench, database, arguments)
                         .redirectErrorStream(true)
@@ -124,8 +139,9 @@ public final class PgbenchActivation {
                 }
                 long slotsTaken = jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM " + SLOTS).mapTo(Long.class).one());
-                return result(PgbenchLog.read(folder, "tx"), PgbenchLog.abortedClients(output),
-                        process.exitValue(), slotsTaken > pool, pool, clients, seconds);
+                return result(rate == null ? PgbenchLog.read(folder, "tx") : PgbenchLog.fromSchedule(folder, "tx"),
+                        PgbenchLog.abortedClients(output), process.exitValue(), slotsTaken > pool, pool, clients, seconds,
+                        rate);
             } finally {
                 jdbi.useHandle(handle -> handle.execute("DROP TABLE IF EXISTS " + INPUTS + "; DROP SEQUENCE IF EXISTS " + SLOTS));
                 ReservedPoolReset.run(jdbi, plan);
@@ -188,11 +204,12 @@ public final class PgbenchActivation {
     }
 
     private static Result result(PgbenchLog log, int abortedClients, int exitCode, boolean poolRanOut, int pool,
-                                 int clients, int seconds) {
+                                 int clients, int seconds, Double rate) {
         // A client whose input fetch found no row once the pool ran out aborts; that is not a failure.
         long failed = log.failed() + (poolRanOut ? 0 : abortedClients);
         String how = "pgbench -M prepared, " + clients + " client(s), " + Math.min(clients, 2) + " thread(s), "
-                + seconds + " s; " + ROUND_TRIPS + " round trips per transaction (the service: " + (STATEMENTS.size() + 1) + ")";
+                + seconds + " s; " + (rate == null ? "" : "offered " + String.format(java.util.Locale.ROOT, "%.1f", rate)
+                + " transactions/s (-R), latency from each transaction's scheduled start; ") + ROUND_TRIPS + " round trips per transaction (the service: " + (STATEMENTS.size() + 1) + ")";
         if (poolRanOut) {
             how += "; the reserved pool (" + pool + " users) ran out after " + String.format(java.util.Locale.ROOT,
                     "%.1f", log.spanSeconds()) + " s: figures cover that time (seed a larger scale or shorten the run)";

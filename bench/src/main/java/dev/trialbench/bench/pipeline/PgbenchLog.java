@@ -14,6 +14,9 @@ import java.util.stream.Stream;
  * back: the latency of every committed transaction, failed ones counted, and the span the
  * transactions cover. A line is {@code client transaction_no latency_us script_no epoch_s epoch_us
  * ...}; the latency is {@code failed} (or {@code skipped}) for a transaction that did not commit.
+ * With a rate ({@code -R}) the next field is the schedule lag, the time the transaction waited past
+ * its scheduled start; read {@link #fromSchedule}, the latency then counts from the scheduled start
+ * (as the load runs' does from the intended start).
  * Immutable once read; thread-safe.
  */
 final class PgbenchLog {
@@ -32,6 +35,15 @@ final class PgbenchLog {
 
     /** Reads every log file {@code PREFIX.*} in {@code folder}. */
     static PgbenchLog read(Path folder, String prefix) throws IOException {
+        return read(folder, prefix, false);
+    }
+
+    /** Like {@link #read(Path, String)}, each latency from the transaction's scheduled start (a run with {@code -R}). */
+    static PgbenchLog fromSchedule(Path folder, String prefix) throws IOException {
+        return read(folder, prefix, true);
+    }
+
+    private static PgbenchLog read(Path folder, String prefix, boolean withLag) throws IOException {
         long[] latencies = new long[1024];
         int count = 0;
         long failed = 0;
@@ -51,9 +63,10 @@ final class PgbenchLog {
                     failed++;
                     continue;
                 }
-                long latency = Long.parseLong(fields[2]);
+                long elapsed = Long.parseLong(fields[2]);
                 long end = Long.parseLong(fields[4]) * 1_000_000 + Long.parseLong(fields[5]);
-                firstStartMicros = Math.min(firstStartMicros, end - latency);
+                firstStartMicros = Math.min(firstStartMicros, end - elapsed);
+                long latency = withLag && fields.length > 6 ? elapsed + Long.parseLong(fields[6]) : elapsed;
                 lastEndMicros = Math.max(lastEndMicros, end);
                 if (count == latencies.length) {
                     latencies = Arrays.copyOf(latencies, count * 2);

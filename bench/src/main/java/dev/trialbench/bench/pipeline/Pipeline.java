@@ -201,6 +201,10 @@ public final class Pipeline {
                 int clients = pgbenchComparison.clients();
                 loadRuns.add(phases.run("load: batched activation at " + LoadProfile.PGBENCH_GOAL + "x pgbench",
                         () -> load.pgbenchGoal(clients, goalRate)));
+                // The database alone at the same rate, open model: whether the goal is within its reach here.
+                double offered = loadRuns.get(loadRuns.size() - 1).stages().get(0).ratePerSecond();
+                pgbenchComparison = pgbenchComparison.withAtGoalRate(phases.run("pgbench at the goal's rate, open model",
+                        () -> pgbenchAtRate(database, plan, clients, loadProfile.pgbenchSeconds(), offered)));
             }
         }
         RunFolderWriter.write(folder.resolve(LoadEvidence.FILE), load == null
@@ -276,6 +280,13 @@ public final class Pipeline {
         int clients = LoadProfile.SERVICE_POOL;
         PgbenchActivation.Result result = PgbenchActivation.measure(database, plan, clients, seconds);
         return new LoadEvidence.PgbenchComparison(clients, seconds, result.tps(), result.p50Millis(), result.p95Millis(),
+                result.p99Millis(), result.transactions(), result.failed(), result.note(), null);
+    }
+
+    private static LoadEvidence.OpenModel pgbenchAtRate(OwnDatabase database, SeedPlan plan, int clients, int seconds,
+                                                        double rate) {
+        PgbenchActivation.Result result = PgbenchActivation.measure(database, plan, clients, seconds, rate);
+        return new LoadEvidence.OpenModel(rate, clients, seconds, result.tps(), result.p50Millis(), result.p95Millis(),
                 result.p99Millis(), result.transactions(), result.failed(), result.note());
     }
 

@@ -117,8 +117,26 @@ public record LoadEvidence(String note, Kpi kpi, List<Run> runs, MigrationUnderL
                                      long samplesWithWaiters, String lockNote, boolean outlastedLoad) {
     }
 
-    /** pgbench on the batched transaction; figures null when pgbench was not available ({@code note} says why). */
+    /**
+     * pgbench on the batched transaction; figures null when pgbench was not available ({@code note} says why).
+     *
+     * @param atGoalRate pgbench again, offered the goal run's rate on its own schedule (open model), or null
+     *                   (no goal run, or a run recorded before this was measured)
+     */
     public record PgbenchComparison(int clients, int seconds, Double tps, Double p50Millis, Double p95Millis,
-                                    Double p99Millis, long transactions, long failed, String note) {
+                                    Double p99Millis, long transactions, long failed, String note, OpenModel atGoalRate) {
+
+        public PgbenchComparison withAtGoalRate(OpenModel open) {
+            return new PgbenchComparison(clients, seconds, tps, p50Millis, p95Millis, p99Millis, transactions, failed,
+                    note, open);
+        }
+    }
+
+    /**
+     * pgbench offered a fixed rate ({@code -R}, Poisson arrivals), latency from each transaction's
+     * scheduled start: what the database gives that transaction at that rate without the service.
+     */
+    public record OpenModel(double offeredPerSecond, int clients, int seconds, Double tps, Double p50Millis,
+                            Double p95Millis, Double p99Millis, long transactions, long failed, String note) {
     }
 }

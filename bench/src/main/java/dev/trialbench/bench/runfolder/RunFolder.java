@@ -84,7 +84,7 @@ public record RunFolder(Path folder, RunEnvironment environment, RunEvidence evi
                     "/seed/tables/*", List.of("indexSeconds"),
                     "/migration", List.of("lockConflicts"), "/migration/steps/*", List.of("writerMaxMillis"),
                     "", List.of("statementStatisticsNotCollected", "harnessOverhead")),
-            LoadEvidence.class, Map.of("", List.of("intendedStart", "server"), "/runs/*", List.of("cpu")),
+            LoadEvidence.class, Map.of("", List.of("intendedStart", "server"), "/runs/*", List.of("cpu"), "/pgbench", List.of("atGoalRate")),
             ReliabilityEvidence.class, Map.of("/concurrency/*", List.of("setUpActivations"), "", List.of("safety")));
 
     private static <T> T json(Path folder, String name, Class<T> type) {

@@ -28,7 +28,7 @@ class LoadVerdictsTest {
         LoadFixture fixture = new LoadFixture();
         fixture.run("pool-sweep-10", "pool-sweep", "batched", "after", STAIRS).pool(10)
                 .latency(LoadVerdicts.BATCHED_ACTIVATION, p95PerStair);
-        fixture.pgbench(new PgbenchComparison(pgbenchClients, 5, pgbenchTps, 17.0, 35.1, 50.8, 250, 0, "pgbench"));
+        fixture.pgbench(new PgbenchComparison(pgbenchClients, 5, pgbenchTps, 17.0, 35.1, 50.8, 250, 0, "pgbench", null));
         Path folder = Fixture.copy(temp.resolve("run-" + folders++), Fixture.RUN_NAME);
         fixture.write(folder);
         return LoadRuns.read(RunFolder.read(folder));

@@ -110,8 +110,21 @@ class PgbenchActivationTest {
     }
 
     @Test
+    void atAGivenRatePgbenchRunsOnItsOwnScheduleAndSaysSo() {
+        assumeTrue(Pgbench.find().isPresent(), Pgbench.NOT_FOUND);
+
+        PgbenchActivation.Result result = PgbenchActivation.measure(database, plan, 2, 2, 20.0);
+
+        assertThat(result.transactions()).as(result.note()).isPositive();
+        assertThat(result.failed()).as(result.note()).isZero();
+        assertThat(result.note()).contains("offered 20.0 transactions/s (-R), latency from each transaction's scheduled start");
+    }
+
+    @Test
     void badArgumentsAreRefusedBeforeAnythingRuns() {
         assertThatThrownBy(() -> PgbenchActivation.measure(database, plan, 0, 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 client");
+        assertThatThrownBy(() -> PgbenchActivation.measure(database, plan, 2, 2, 0.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("above 0 transactions/s");
     }
 }

@@ -40,6 +40,19 @@ class PgbenchLogTest {
     }
 
     @Test
+    void withARateEachLatencyCountsFromTheScheduledStart() throws IOException {
+        // with -R: client transaction_no latency_us script_no epoch_s epoch_us schedule_lag_us
+        Files.writeString(folder.resolve("tx.77"), """
+                0 0 1000 0 1700000000 000000 500
+                0 1 2000 0 1700000000 500000 40000
+                """);
+
+        assertThat(PgbenchLog.fromSchedule(folder, "tx").percentileMillis(100)).isEqualTo(42.0);
+        assertThat(PgbenchLog.fromSchedule(folder, "tx").percentileMillis(50)).isEqualTo(1.5);
+        assertThat(PgbenchLog.read(folder, "tx").percentileMillis(100)).isEqualTo(2.0);
+    }
+
+    @Test
     void abortedClientsAreCountedEvenWhenTwoMessagesShareALine() throws IOException {
         Path output = Files.writeString(folder.resolve("pgbench.out"), """
                 pgbench (15.20 (Debian 15.20-0+deb12u1))

@@ -8,6 +8,7 @@ import dev.trialbench.bench.claims.KpiClaims;
 import dev.trialbench.bench.claims.Verdict;
 import dev.trialbench.bench.load.LoadProfile;
 import dev.trialbench.bench.runfolder.Fixture;
+import dev.trialbench.bench.runfolder.LoadEvidence;
 import dev.trialbench.bench.runfolder.LoadEvidence.Invariants;
 import dev.trialbench.bench.runfolder.LoadEvidence.MigrationUnderLoad;
 import dev.trialbench.bench.runfolder.LoadEvidence.PgbenchComparison;
@@ -75,7 +76,7 @@ class LoadReportTest {
         load.migration(new MigrationUnderLoad("migration", migration.measuredEpochMs() + MIGRATION_FROM_SECOND * 1000,
                 migration.measuredEpochMs() + MIGRATION_TO_SECOND * 1000, 0, null, 4.7, "virtualxid ShareLock", 120, 1,
                 null, false));
-        load.pgbench(new PgbenchComparison(10, 5, pgbenchTps, 17.0, 35.1, 50.8, 250, 0, "pgbench -M prepared"));
+        load.pgbench(new PgbenchComparison(10, 5, pgbenchTps, 17.0, 35.1, 50.8, 250, 0, "pgbench -M prepared", null));
         return load;
     }
 
@@ -180,6 +181,23 @@ class LoadReportTest {
         assertThat(underLoad(missedFolder)).contains("p95 95.0 ms").contains("within the KPIs: **not met**.");
         assertThat(claim(missedFolder, P95).verdict()).as("the goal run is not one of the report's workloads")
                 .isEqualTo(Verdict.HOLDS_ONLY_IF);
+    }
+
+    @Test
+    void pgbenchAloneAtTheGoalsRateSaysWhetherTheDatabaseItselfKeepsTheKpis() {
+        LoadFixture within = planted(80);
+        within.run("pgbench-goal", "pgbench-goal", "batched", "after", new Stage(56, 2)).pool(10).latency("activate-batched", 95);
+        within.pgbench(new PgbenchComparison(10, 5, 80.0, 17.0, 35.1, 50.8, 250, 0, "pgbench -M prepared",
+                new LoadEvidence.OpenModel(56, 10, 5, 55.8, 9.0, 21.5, 30.0, 279, 0, "pgbench -R")));
+        LoadFixture outside = planted(80);
+        outside.run("pgbench-goal", "pgbench-goal", "batched", "after", new Stage(56, 2)).pool(10).latency("activate-batched", 95);
+        outside.pgbench(new PgbenchComparison(10, 5, 80.0, 17.0, 135.1, 150.8, 250, 0, "pgbench -M prepared",
+                new LoadEvidence.OpenModel(56, 10, 5, 55.1, 19.0, 71.5, 90.0, 275, 0, "pgbench -R")));
+
+        assertThat(underLoad(folder(within))).contains("The database alone, pgbench offered the same 56.0 transactions/s"
+                + " on its own schedule").contains("p95 21.5 ms, p99 30.0 ms, 0 failed: within the KPIs");
+        assertThat(underLoad(folder(outside))).contains("p95 71.5 ms").contains("**outside the KPIs without the service**")
+                .contains("against pgbench's closed-loop saturation (p95 135 ms)");
     }
 
     @Test
