@@ -214,7 +214,15 @@ public final class TrialService implements AutoCloseable {
             JettyIncoming incoming = new JettyIncoming(request);
             Route route = routes.stream().filter(candidate -> candidate.owns(incoming.path())).findFirst().orElse(notFound);
             try {
-                workers.execute(() -> answer(route, incoming, response, callback));
+                workers.execute(() -> {
+                    try {
+                        answer(route, incoming, response, callback);
+                    } catch (RuntimeException | Error e) {
+                        // Never leave Jetty waiting on a callback: the connection would hang until its idle timeout.
+                        callback.failed(e);
+                        throw e;
+                    }
+                });
             } catch (RejectedExecutionException e) {
                 // The service is closing.
                 callback.failed(e);

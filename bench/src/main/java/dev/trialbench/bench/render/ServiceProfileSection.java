@@ -84,7 +84,8 @@ final class ServiceProfileSection {
                 + " the waits the recording kept"
                 + (profile.parkThreshold() == null ? "" : " (each at least " + profile.parkThreshold() + ")") + ": "
                 + String.join(", ", totals) + ". A worker parked in `LinkedBlockingQueue.take` is idle, waiting for a"
-                + " request; a park under `com.zaxxer.hikari` waits for a connection; socket reads under `org.postgresql`"
+                + " request, and so is a Jetty thread parked in `AutoLock$WithCondition.awaitNanos` (its pool's idle"
+                + " wait); a park under `com.zaxxer.hikari` waits for a connection; socket reads under `org.postgresql`"
                 + " wait for PostgreSQL. Garbage collection: " + Numbers.count(profile.collections()) + " collections, "
                 + Numbers.ms(profile.gcPauseMillis()) + " of pauses.";
     }

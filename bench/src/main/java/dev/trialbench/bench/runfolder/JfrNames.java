@@ -13,9 +13,13 @@ final class JfrNames {
 
     /** Frames of the JDK: a wait is attributed to the first frame after them. */
     private static final List<String> JDK = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
-    /** The JDK's own waiting: parks, locks, their queues of waiters. */
+    /**
+     * The JDK's own waiting: parks, locks, their queues of waiters; and ForkJoinPool's blocking hooks,
+     * through which JDK 21's conditions park (without it an idle worker's site was
+     * {@code ForkJoinPool.unmanagedBlock} instead of {@code LinkedBlockingQueue.take}).
+     */
     private static final List<String> WAITING = List.of("java.util.concurrent.locks.", "jdk.internal.", "sun.nio.ch.",
-            "java.lang.invoke.");
+            "java.lang.invoke.", "java.util.concurrent.ForkJoinPool");
     static final String NO_STACK = "(no stack)";
 
     private JfrNames() {

@@ -69,12 +69,17 @@ public final class ProfiledWork {
                 }
             }, "trialbench-http-test-1");
             Thread other = new Thread(() -> serializeRounds(100), "not-the-service");
+            // An idle worker of a fixed pool, as the service's are between requests: parked in its queue's take.
+            java.util.concurrent.ExecutorService idle = java.util.concurrent.Executors.newFixedThreadPool(1,
+                    task -> new Thread(task, "trialbench-http-idle-1"));
+            idle.submit(() -> { });
             for (Thread thread : List.of(holder, worker, other)) {
                 thread.start();
             }
             for (Thread thread : List.of(holder, worker, other)) {
                 thread.join(TimeUnit.MINUTES.toMillis(2));
             }
+            idle.shutdown();
         }
         return new Recorded(file, printed.toString(StandardCharsets.UTF_8));
     }

@@ -81,6 +81,8 @@ class ServiceProfileTest {
             assertThat(wait.blocker()).isEqualTo(ProfiledWork.Parked.class.getName());
             assertThat(wait.millis()).isGreaterThanOrEqualTo(1);
         });
+        assertThat(profile.blocked()).as("an idle pool worker waits in its queue's take, not in the JDK's parking")
+                .anySatisfy(wait -> assertThat(wait.site()).isEqualTo("java.util.concurrent.LinkedBlockingQueue.take"));
         assertThat(profile.blocked()).extracting(Blocked::millis).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(profile.blockedTotals()).extracting(ServiceProfile.BlockedTotal::kind)
                 .containsExactly("monitor", "park", "socket read", "socket write");
