@@ -222,6 +222,10 @@ final class SafetyJudges {
         if (scans == null) {
             return Judgement.notJudged("the index audit did not see it (not built?)");
         }
+        if (scans > 0 && purpose == Purpose.NOT_EXERCISED) {
+            return Judgement.notJudged("scanned " + Numbers.count(scans) + " times, though no query of the workload needs"
+                    + " it (" + why + "): the harness's own statements, not the workload, scanned it");
+        }
         if (scans > 0) {
             return Judgement.holds("scanned " + Numbers.count(scans) + " times during the run: " + why);
         }

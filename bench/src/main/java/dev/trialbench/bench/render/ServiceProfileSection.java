@@ -42,7 +42,9 @@ final class ServiceProfileSection {
                 + " Jdbi, Jackson, Jetty or the service's own code (the driver's parsing under a Jdbi call counts for the"
                 + " driver, a JDK map lookup in the service's code for the service); a stack with none of them counts as"
                 + " JDK and other. A thread that waits (for a connection, a lock, PostgreSQL's answer in a socket read)"
-                + " runs no Java code and is not sampled: waits are in the blocked time below."));
+                + " runs no Java code and is not sampled: waits are in the blocked time below. The recording is not free:"
+                + " its first start in the JVM loads and compiles JFR, so the service JVM's cores in `pgbench-goal` (table"
+                + " below) include that cost; compare them with the other runs'."));
         if (profile.samples() == 0) {
             blocks.add(new Paragraph("The recording holds no execution sample."));
         } else {
