@@ -199,10 +199,16 @@ final class KeysAfterLoad {
         void run(Statement statement) throws SQLException;
     }
 
+    /**
+     * One transaction without the pool's statement and lock timeouts (a key's build or a foreign key's
+     * check at a large scale outlasts Fix 4's 30 s), which {@code SET LOCAL} gives back at its end.
+     */
     private static void inTransaction(Connection connection, Work work) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL statement_timeout = 0");
+            statement.execute("SET LOCAL lock_timeout = 0");
             work.run(statement);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
