@@ -8,14 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Foreign keys checked once per constraint after the load instead of once per row during it. Each
- * COPY of a referencing table fires the constraint's trigger for every row (a lookup in the
- * referenced table's primary key, queued and run at the end of the statement); the seeder may turn
- * those triggers off for its own connections ({@code session_replication_role = replica}, allowed to
- * superusers and to roles granted SET on it) and then runs, per foreign key of the seeded tables as
- * the catalog lists it in either schema state, one anti-join that counts the rows without a
- * referenced row: what {@code ALTER TABLE ... VALIDATE CONSTRAINT} does, without any DDL. A row that
- * fails is reported with the constraint's name and the seeding fails (and is undone).
+ * The rows that violate each foreign key of the seeded tables, counted per key with one anti-join
+ * (what {@code ALTER TABLE ... VALIDATE CONSTRAINT} checks): {@link KeysAfterLoad} reads the keys
+ * before it takes them off, and when putting one back fails, this names every violated key with its
+ * count of rows instead of PostgreSQL's first failing row.
  *
  * <p>Stateless; thread-safe.
  */
@@ -55,27 +51,6 @@ final class ForeignKeyCheck {
              ORDER BY c.conname""";
 
     private ForeignKeyCheck() {
-    }
-
-    /**
-     * Whether this connection's role may turn the foreign-key triggers off; tries it and sets it back.
-     * False (no error) for a role that may not.
-     */
-    static boolean mayDeferTriggers(Connection connection) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL session_replication_role = replica");
-            return true;
-        } catch (SQLException e) {
-            if ("42501".equals(e.getSQLState())) { // insufficient_privilege
-                return false;
-            }
-            throw e;
-        } finally {
-            connection.rollback();
-            connection.setAutoCommit(autoCommit);
-        }
     }
 
     /** The foreign keys whose referencing table is one of {@code tables}. */

@@ -15,9 +15,7 @@ import javax.sql.DataSource;
  * Runs work on groups of tables, each group on a connection of its own: with two connections, the
  * first group in the calling thread and the second in a helper thread, at the same time; with one
  * connection, the groups one after the other. Each connection runs without statement timeout (a
- * COPY at a large scale outlasts the pool's 30 s) and gets the pool's timeout back afterwards; when
- * asked, also with the foreign-key triggers off ({@code session_replication_role = replica}, see
- * {@link ForeignKeyCheck}), set back likewise.
+ * COPY at a large scale outlasts the pool's 30 s) and gets the pool's timeout back afterwards.
  *
  * <p>Owns its helper thread: close it. Meant for one seeding run at a time; not thread-safe.
  */
@@ -36,12 +34,10 @@ final class Lanes implements AutoCloseable {
     private final DataSource dataSource;
     private final int connections;
     private final ExecutorService helper;
-    private final boolean triggersOff;
 
-    Lanes(DataSource dataSource, int connections, boolean triggersOff) {
+    Lanes(DataSource dataSource, int connections) {
         this.dataSource = dataSource;
         this.connections = connections;
-        this.triggersOff = triggersOff;
         this.helper = connections > 1
                 ? Executors.newSingleThreadExecutor(task -> new Thread(task, "trialbench-seed-lane-2"))
                 : null;
@@ -94,16 +90,10 @@ final class Lanes implements AutoCloseable {
              Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
             statement.execute("SET statement_timeout = 0");
-            if (triggersOff) {
-                statement.execute("SET session_replication_role = replica");
-            }
             try {
                 return work.run(new Lane(connection, List.copyOf(tables)));
             } finally {
                 statement.execute("RESET statement_timeout");
-                if (triggersOff) {
-                    statement.execute("RESET session_replication_role");
-                }
             }
         }
     }

@@ -32,8 +32,7 @@ import org.slf4j.LoggerFactory;
  * state), then runs VACUUM (ANALYZE) so that plans and visibility maps are those of a settled table.
  *
  * <p>Every table is loaded by one COPY (binary format, see {@link CopyBuffer} and {@link TableCopier})
- * that commits on its own, on two connections at once. Where the role owns the tables and may set
- * {@code session_replication_role}, their primary keys, indexes and foreign keys are taken off first
+ * that commits on its own, on two connections at once. Where the role owns the tables, their primary keys, indexes and foreign keys are taken off first
  * and put back from the catalog's own definitions after each table's COPY ({@link KeysAfterLoad}: one
  * sorted build instead of a b-tree insert per row), the foreign keys last, checking every row once;
  * the tables then load in one step of two lanes of about equal work. Otherwise everything stays in
@@ -121,22 +120,21 @@ public final class Seeder {
             try (Connection connection = dataSource.getConnection()) {
                 refuseUnlessEmpty(connection);
                 List<SeedTable> all = Arrays.asList(SeedTable.values());
-                keysAfterLoad = foreignKeysAfterLoad && ForeignKeyCheck.mayDeferTriggers(connection)
-                        && KeysAfterLoad.mayRebuild(connection, all);
+                keysAfterLoad = foreignKeysAfterLoad && KeysAfterLoad.mayRebuild(connection, all);
                 if (keysAfterLoad) {
                     keys = KeysAfterLoad.of(connection, all);
                     keys.dropAll(connection);
                 }
             }
             if (foreignKeysAfterLoad && !keysAfterLoad) {
-                LOG.info("The role does not own the tables or may not set session_replication_role: keys and indexes"
-                        + " stay in place and foreign keys are checked row by row during the COPY");
+                LOG.info("The role does not own the tables: keys and indexes stay in place and foreign keys are checked"
+                        + " row by row during the COPY");
             }
             serialized.seedingStarted(config, plan.rowCounts().values().stream().mapToLong(Long::longValue).sum());
             List<SeedSummary.TableLoad> loads;
             long loaded;
             long checked;
-            try (Lanes lanes = new Lanes(dataSource, usableConnections(dataSource), keysAfterLoad)) {
+            try (Lanes lanes = new Lanes(dataSource, usableConnections(dataSource))) {
                 loads = load(lanes, dataSource, plan, format, keys, serialized);
                 loaded = System.nanoTime();
                 restoreForeignKeys(dataSource, keys);

@@ -34,15 +34,13 @@ public final class LoadVerdicts {
      * their share), or empty. Stages need not be in rising order, and a lower stage may have missed.
      */
     public static OptionalDouble highestRateWithinKpis(LoadRuns load, Run run, String type) {
-        double budget = load.evidence().kpi().p95Millis();
-        double failedShare = load.evidence().kpi().failedPercent() / 100;
         OptionalDouble best = OptionalDouble.empty();
         for (int i = 0; i < run.stages().size(); i++) {
             double rate = run.stages().get(i).ratePerSecond();
             Optional<Latency> latency = load.stage(run, type, i + 1);
             long[] answeredAndFailed = LoadRuns.answeredAndFailed(run, type, i + 1);
-            boolean withinBudget = latency.isPresent() && latency.get().p95() < budget && answeredAndFailed[0] > 0
-                    && answeredAndFailed[1] < failedShare * answeredAndFailed[0];
+            boolean withinBudget = latency.isPresent()
+                    && load.evidence().kpi().kept(latency.get().p95(), answeredAndFailed[0], answeredAndFailed[1]);
             if (withinBudget && (best.isEmpty() || rate > best.getAsDouble())) {
                 best = OptionalDouble.of(rate);
             }
@@ -62,9 +60,7 @@ public final class LoadVerdicts {
             return Optional.empty();
         }
         long[] answeredAndFailed = LoadRuns.answeredAndFailed(run, type);
-        double failedShare = load.evidence().kpi().failedPercent() / 100;
-        return Optional.of(latency.get().p95() < load.evidence().kpi().p95Millis() && answeredAndFailed[0] > 0
-                && answeredAndFailed[1] < failedShare * answeredAndFailed[0]);
+        return Optional.of(load.evidence().kpi().kept(latency.get().p95(), answeredAndFailed[0], answeredAndFailed[1]));
     }
 
     /** Where the pgbench goal stands. */

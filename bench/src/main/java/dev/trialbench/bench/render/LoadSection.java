@@ -311,10 +311,7 @@ final class LoadSection {
         if (open.p95Millis() == null) {
             return " pgbench alone at the same rate: not measured (" + open.note() + ").";
         }
-        LoadEvidence.Kpi kpi = load.evidence().kpi();
-        long answered = open.transactions() + open.failed();
-        double failedPercent = answered == 0 ? 0 : 100.0 * open.failed() / answered;
-        boolean holds = open.p95Millis() < kpi.p95Millis() && failedPercent < kpi.failedPercent();
+        boolean holds = load.evidence().kpi().kept(open.p95Millis(), open.transactions() + open.failed(), open.failed());
         String closed = goal.pgbench().p95Millis() == null ? "" : " (p95 " + Numbers.ms(goal.pgbench().p95Millis()) + ")";
         return " The database alone, pgbench offered the same " + Numbers.decimal(open.offeredPerSecond(), 1)
                 + " transactions/s on its own schedule (Poisson arrivals, " + open.clients() + " clients, "

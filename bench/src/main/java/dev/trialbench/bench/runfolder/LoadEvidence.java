@@ -33,6 +33,11 @@ public record LoadEvidence(String note, Kpi kpi, List<Run> runs, MigrationUnderL
     public record Kpi(double p95Millis, double failedPercent) {
         /** The optimization report's "Success Metrics". */
         public static final Kpi REPORT = new Kpi(50, 1);
+
+        /** Whether a p95 and a count of failed among answered requests keep both budgets (none answered: no). */
+        public boolean kept(double p95, long answered, long failed) {
+            return p95 < p95Millis && answered > 0 && failed < failedPercent / 100 * answered;
+        }
     }
 
     /** Offered arrivals per second for a number of seconds (open model: arrivals do not wait for responses). */
